@@ -1,0 +1,112 @@
+//! Training: perceptron updates with lazily averaged weights.
+
+use std::collections::HashMap;
+
+use crate::model::{Model, best_of};
+
+#[derive(Debug, Clone, Copy)]
+struct Weight {
+    class: u16,
+    /// Current weight.
+    w: f32,
+    /// Sum of the weight over every step up to `stamp`.
+    total: f64,
+    /// Step at which `total` was last brought up to date.
+    stamp: u64,
+}
+
+/// An averaged perceptron being trained.
+#[derive(Debug)]
+pub struct Trainer {
+    n_classes: usize,
+    weights: HashMap<u64, Vec<Weight>>,
+    step: u64,
+}
+
+impl Trainer {
+    /// A trainer for `n_classes` classes (at most 65,536).
+    pub fn new(n_classes: usize) -> Self {
+        assert!(n_classes <= u16::MAX as usize + 1, "too many classes");
+        Trainer {
+            n_classes,
+            weights: HashMap::new(),
+            step: 0,
+        }
+    }
+
+    /// Number of classes scored.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Current (not averaged) scores of `features`, into `scores` after zeroing it.
+    pub fn scores(&self, features: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in features {
+            if let Some(ws) = self.weights.get(f) {
+                for w in ws {
+                    scores[w.class as usize] += w.w;
+                }
+            }
+        }
+    }
+
+    /// Highest-scoring class under the current weights.
+    pub fn predict(&self, features: &[u64]) -> usize {
+        let mut scores = vec![0.0; self.n_classes];
+        self.scores(features, &mut scores);
+        best_of(&scores, |_| true).unwrap_or(0)
+    }
+
+    /// One training example: rewards `truth` and penalises `guess` when they differ. Counts a step.
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        self.step += 1;
+        if truth == guess {
+            return;
+        }
+        for &f in features {
+            let ws = self.weights.entry(f).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                let step = self.step;
+                let w = match ws.iter_mut().position(|w| w.class as usize == class) {
+                    Some(p) => &mut ws[p],
+                    None => {
+                        ws.push(Weight {
+                            class: class as u16,
+                            w: 0.0,
+                            total: 0.0,
+                            stamp: step,
+                        });
+                        ws.last_mut().expect("just pushed")
+                    }
+                };
+                w.total += (step - w.stamp) as f64 * w.w as f64;
+                w.stamp = step;
+                w.w += delta;
+            }
+        }
+    }
+
+    /// The averaged model; weights whose magnitude is at most `prune` are dropped.
+    pub fn average(&self, prune: f32) -> Model {
+        let step = self.step.max(1);
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
+            .weights
+            .iter()
+            .filter_map(|(&f, ws)| {
+                let mut row: Vec<(u16, f32)> = ws
+                    .iter()
+                    .map(|w| {
+                        let total = w.total + (self.step - w.stamp) as f64 * w.w as f64;
+                        (w.class, (total / step as f64) as f32)
+                    })
+                    .filter(|(_, w)| w.abs() > prune)
+                    .collect();
+                row.sort_by_key(|(c, _)| *c);
+                (!row.is_empty()).then_some((f, row))
+            })
+            .collect();
+        rows.sort_by_key(|(f, _)| *f);
+        Model::from_rows(self.n_classes, rows)
+    }
+}
