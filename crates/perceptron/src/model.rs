@@ -2,8 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A trained perceptron, ready to score.
+/// A trained perceptron, ready to score. Deserializing checks the table is well formed, so a
+/// damaged model is refused instead of panicking or looping when scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawModel")]
 pub struct Model {
     n_classes: usize,
     /// Open-addressing table of feature hashes; 0 marks an empty slot. Length is a power of two.
@@ -12,6 +14,44 @@ pub struct Model {
     start: Vec<u32>,
     classes: Vec<u16>,
     weights: Vec<f32>,
+}
+
+/// [`Model`]'s fields as serialized, before their consistency is checked.
+#[derive(Deserialize)]
+struct RawModel {
+    n_classes: usize,
+    keys: Vec<u64>,
+    start: Vec<u32>,
+    classes: Vec<u16>,
+    weights: Vec<f32>,
+}
+
+impl TryFrom<RawModel> for Model {
+    type Error = &'static str;
+
+    fn try_from(m: RawModel) -> Result<Self, Self::Error> {
+        if !m.keys.len().is_power_of_two() || !m.keys.contains(&0) {
+            return Err("perceptron table size is not a power of two with a free slot");
+        }
+        if m.start.len() != m.keys.len() + 1
+            || m.start.first() != Some(&0)
+            || m.start.windows(2).any(|w| w[0] > w[1])
+            || m.start.last().map(|&l| l as usize) != Some(m.classes.len())
+            || m.classes.len() != m.weights.len()
+        {
+            return Err("perceptron weight offsets are inconsistent");
+        }
+        if m.classes.iter().any(|&c| c as usize >= m.n_classes) {
+            return Err("perceptron class out of range");
+        }
+        Ok(Model {
+            n_classes: m.n_classes,
+            keys: m.keys,
+            start: m.start,
+            classes: m.classes,
+            weights: m.weights,
+        })
+    }
 }
 
 impl Model {

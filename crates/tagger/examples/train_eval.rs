@@ -1,0 +1,147 @@
+//! Trains the tagger and lemmatizer on UD English EWT train and reports accuracy on dev, tagging
+//! speed, training time and model sizes.
+//!
+//! Usage: `cargo run --release -p tacitus-tagger --example train_eval [DATA_DIR] [ITERATIONS]`
+//! (DATA_DIR defaults to `$TACITUS_DATA`, then `../shared/data` from the workspace root).
+
+use std::error::Error;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use tacitus_conllu::{Reader, Sentence};
+use tacitus_lemma::Lemmatizer;
+use tacitus_tagger::{Tagger, TrainOptions};
+
+fn read(path: &Path) -> Result<Vec<Sentence>, Box<dyn Error>> {
+    let mut r = Reader::new(BufReader::new(File::open(path)?));
+    let mut out = Vec::new();
+    while let Some(s) = r.next_sentence()? {
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// Share of words where `same(gold, predicted)` holds, in percent.
+fn accuracy(
+    gold: &[Sentence],
+    pred: &[Sentence],
+    same: impl Fn(&tacitus_conllu::Word, &tacitus_conllu::Word) -> bool,
+) -> f64 {
+    let (mut ok, mut n) = (0usize, 0usize);
+    for (g, p) in gold.iter().zip(pred) {
+        for (a, b) in g.words.iter().zip(&p.words) {
+            n += 1;
+            ok += usize::from(same(a, b));
+        }
+    }
+    100.0 * ok as f64 / n.max(1) as f64
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let data = args
+        .get(1)
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("TACITUS_DATA").map(PathBuf::from))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    let mut opts = TrainOptions::default();
+    if let Some(it) = args.get(2) {
+        opts.iterations = it.parse()?;
+    }
+    let ewt = data.join("ud-english-ewt");
+    let train = read(&ewt.join("train.conllu"))?;
+    let dev = read(&ewt.join("dev.conllu"))?;
+
+    let t0 = Instant::now();
+    let tagger = Tagger::train(&train, &opts, &mut |d, n| eprint!("\riteration {d}/{n}"));
+    let train_s = t0.elapsed().as_secs_f64();
+    eprintln!();
+    let t0 = Instant::now();
+    let lemmatizer = Lemmatizer::train(&train);
+    let lemma_train_s = t0.elapsed().as_secs_f64();
+
+    let dir = std::env::temp_dir().join(format!("tacitus-train-eval-{}", std::process::id()));
+    let (tpath, lpath) = (dir.join("tagger.model"), dir.join("lemmatizer.model"));
+    tagger.save(&tpath)?;
+    lemmatizer.save(&lpath)?;
+    let t0 = Instant::now();
+    let tagger = Tagger::load(&tpath)?;
+    let load_s = t0.elapsed().as_secs_f64();
+    let lemmatizer = Lemmatizer::load(&lpath)?;
+    let tsize = std::fs::metadata(&tpath)?.len();
+    let lsize = std::fs::metadata(&lpath)?.len();
+    std::fs::remove_dir_all(&dir)?;
+
+    let blank = |s: &Sentence| {
+        let mut s = s.clone();
+        for w in &mut s.words {
+            (w.upos, w.xpos, w.lemma, w.feats) = ("_".into(), "_".into(), "_".into(), "_".into());
+        }
+        s
+    };
+    let mut pred: Vec<Sentence> = dev.iter().map(blank).collect();
+    let words: usize = dev.iter().map(|s| s.words.len()).sum();
+    let rounds = 5;
+    let t0 = Instant::now();
+    for _ in 0..rounds {
+        for s in &mut pred {
+            tagger.tag(s);
+        }
+    }
+    let tag_wps = (rounds * words) as f64 / t0.elapsed().as_secs_f64();
+    let t0 = Instant::now();
+    for _ in 0..rounds {
+        for s in &mut pred {
+            lemmatizer.lemmatize(s);
+        }
+    }
+    let lemma_wps = (rounds * words) as f64 / t0.elapsed().as_secs_f64();
+
+    let gold_tagged: Vec<Sentence> = dev
+        .iter()
+        .map(|s| {
+            let mut b = blank(s);
+            for (w, g) in b.words.iter_mut().zip(&s.words) {
+                (w.upos, w.xpos) = (g.upos.clone(), g.xpos.clone());
+            }
+            lemmatizer.lemmatize(&mut b);
+            b
+        })
+        .collect();
+
+    println!(
+        "train: {} sentences; dev: {} sentences, {words} words",
+        train.len(),
+        dev.len()
+    );
+    println!(
+        "tagger: {} iterations, trained in {train_s:.1} s, {} weights, model {:.1} MB, loads in {load_s:.3} s",
+        opts.iterations,
+        tagger.n_weights(),
+        tsize as f64 / 1e6
+    );
+    println!(
+        "lemmatizer: trained in {lemma_train_s:.2} s, model {:.2} MB",
+        lsize as f64 / 1e6
+    );
+    println!(
+        "dev UPOS {:.2}  XPOS {:.2}  UPOS+XPOS {:.2}",
+        accuracy(&dev, &pred, |a, b| a.upos == b.upos),
+        accuracy(&dev, &pred, |a, b| a.xpos == b.xpos),
+        accuracy(&dev, &pred, |a, b| a.upos == b.upos && a.xpos == b.xpos)
+    );
+    println!(
+        "dev lemma {:.2} (gold tags) {:.2} (predicted tags)",
+        accuracy(&dev, &gold_tagged, |a, b| a.lemma == b.lemma),
+        accuracy(&dev, &pred, |a, b| a.lemma == b.lemma)
+    );
+    println!(
+        "dev FEATS {:.2} (gold tags) {:.2} (predicted tags)",
+        accuracy(&dev, &gold_tagged, |a, b| a.feats == b.feats),
+        accuracy(&dev, &pred, |a, b| a.feats == b.feats)
+    );
+    println!("speed: tagging {tag_wps:.0} words/s, lemmatizing {lemma_wps:.0} words/s (1 thread)");
+    Ok(())
+}

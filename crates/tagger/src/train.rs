@@ -1,0 +1,186 @@
+//! Training: the tag set, the tag dictionary and both perceptron passes from a treebank.
+//!
+//! Both passes learn together, sentence by sentence: the first pass tags greedily with its current
+//! weights (its own mistakes become the history it learns from, as at tagging time), and the second
+//! pass learns from those same first-pass guesses as its right context, so it sees realistic errors.
+
+use std::collections::{BTreeMap, HashMap};
+
+use tacitus_conllu::Sentence;
+use tacitus_perceptron::{Trainer, best_of};
+
+use crate::features::{Token, tokens};
+use crate::model::{Tagger, decode, dictionary_classes};
+
+/// A word needs at least this many training occurrences to enter the tag dictionary…
+const DICT_MIN_COUNT: usize = 20;
+/// …and this share of them with a single tag.
+const DICT_MIN_SHARE: f64 = 0.99;
+
+/// Settings for [`Tagger::train`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainOptions {
+    /// Passes over the training sentences.
+    pub iterations: usize,
+    /// Seed of the sentence shuffle; the same seed and data give the same model.
+    pub seed: u64,
+    /// Averaged weights of at most this magnitude are dropped from the model.
+    pub prune: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            iterations: 10,
+            seed: 1,
+            prune: 0.0,
+        }
+    }
+}
+
+/// One training sentence, ready to learn from.
+struct Example {
+    toks: Vec<Token>,
+    gold: Vec<u16>,
+    fixed: Vec<Option<u16>>,
+}
+
+impl Tagger {
+    /// Trains a tagger on the UPOS and XPOS of `sentences`, calling `progress(done, total)` after
+    /// each iteration. Deterministic given `opts.seed`.
+    pub fn train(
+        sentences: &[Sentence],
+        opts: &TrainOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Tagger {
+        let tags = tag_set(sentences);
+        let class_of: HashMap<(&str, &str), u16> = tags
+            .iter()
+            .enumerate()
+            .map(|(c, (u, x))| ((u.as_str(), x.as_str()), c as u16))
+            .collect();
+        let dict = tag_dict(sentences, &class_of);
+        let examples: Vec<Example> = sentences
+            .iter()
+            .filter(|s| !s.words.is_empty())
+            .map(|s| {
+                let toks = tokens(s.words.iter().map(|w| w.form.as_str()));
+                let fixed = dictionary_classes(&dict, &toks);
+                let gold = s
+                    .words
+                    .iter()
+                    .map(|w| class_of[&(w.upos.as_str(), w.xpos.as_str())])
+                    .collect();
+                Example { toks, gold, fixed }
+            })
+            .collect();
+
+        let n = tags.len();
+        let mut first = Trainer::new(n);
+        let mut second = Trainer::new(n);
+        let mut scores = vec![0.0f32; n];
+        let mut learn = |t: &mut Trainer, feats: &[u64], gold: u16| {
+            t.scores(feats, &mut scores);
+            let guess = best_of(&scores, |_| true).unwrap_or(0);
+            t.update(feats, gold as usize, guess);
+            guess as u16
+        };
+        let mut rng = SplitMix64(opts.seed);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        for it in 0..opts.iterations {
+            shuffle(&mut order, &mut rng);
+            for &e in &order {
+                let ex = &examples[e];
+                let guesses = decode(&ex.toks, &ex.fixed, None, |i, f| {
+                    learn(&mut first, f, ex.gold[i])
+                });
+                decode(&ex.toks, &ex.fixed, Some(&guesses), |i, f| {
+                    learn(&mut second, f, ex.gold[i])
+                });
+            }
+            progress(it + 1, opts.iterations);
+        }
+        Tagger {
+            tags,
+            dict,
+            first: first.average(opts.prune),
+            second: second.average(opts.prune),
+        }
+    }
+}
+
+/// Every (UPOS, XPOS) pair in the data, sorted.
+fn tag_set(sentences: &[Sentence]) -> Vec<(String, String)> {
+    let mut tags: Vec<(String, String)> = sentences
+        .iter()
+        .flat_map(|s| &s.words)
+        .map(|w| (w.upos.clone(), w.xpos.clone()))
+        .collect();
+    tags.sort();
+    tags.dedup();
+    if tags.is_empty() {
+        tags.push(("X".into(), "_".into()));
+    }
+    tags
+}
+
+/// Frequent words that (almost) always carry one tag, as (form hash, class) sorted by hash.
+fn tag_dict(sentences: &[Sentence], class_of: &HashMap<(&str, &str), u16>) -> Vec<(u64, u16)> {
+    let mut counts: BTreeMap<&str, BTreeMap<u16, usize>> = BTreeMap::new();
+    for w in sentences.iter().flat_map(|s| &s.words) {
+        let c = class_of[&(w.upos.as_str(), w.xpos.as_str())];
+        *counts.entry(&w.form).or_default().entry(c).or_default() += 1;
+    }
+    let mut dict: Vec<(u64, u16)> = counts
+        .into_iter()
+        .filter_map(|(form, by_class)| {
+            let total: usize = by_class.values().sum();
+            let (&class, &n) = by_class
+                .iter()
+                .max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c)))?;
+            (total >= DICT_MIN_COUNT && n as f64 >= DICT_MIN_SHARE * total as f64)
+                .then(|| (tacitus_perceptron::hash_str(form), class))
+        })
+        .collect();
+    dict.sort_unstable();
+    dict.dedup_by_key(|e| e.0);
+    dict
+}
+
+/// A small, fast, seedable random number generator (Steele et al. 2014), for the shuffle.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// Fisher–Yates shuffle.
+fn shuffle<T>(items: &mut [T], rng: &mut SplitMix64) {
+    for i in (1..items.len()).rev() {
+        let j = (rng.next() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shuffle_is_seeded_permutation() {
+        let mut a: Vec<usize> = (0..50).collect();
+        let mut b = a.clone();
+        shuffle(&mut a, &mut SplitMix64(7));
+        shuffle(&mut b, &mut SplitMix64(7));
+        assert_eq!(a, b);
+        assert_ne!(a, (0..50).collect::<Vec<_>>());
+        a.sort();
+        assert_eq!(a, (0..50).collect::<Vec<_>>());
+    }
+}
