@@ -1,0 +1,101 @@
+//! Trains the parser on UD English EWT train (gold tags), evaluates UAS/LAS on dev, and reports
+//! parsing speed, training time and model size.
+//!
+//! `cargo run --release -p tacitus-parser --example train_eval -- [iterations] [max_train_sentences]`
+//! Data directory: `$TACITUS_DATA` or `../shared/data`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use tacitus_conllu::{Reader, Sentence};
+use tacitus_parser::{Parser, TrainOptions};
+
+fn read(path: &PathBuf) -> Vec<Sentence> {
+    let f = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut r = Reader::new(std::io::BufReader::new(f));
+    let mut out = Vec::new();
+    while let Some(s) = r.next_sentence().expect("valid CoNLL-U") {
+        out.push(s);
+    }
+    out
+}
+
+fn universal(l: &str) -> &str {
+    l.split(':').next().unwrap_or(l)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let mut opts = TrainOptions::default();
+    if let Some(i) = args.get(1) {
+        opts.iterations = i.parse().expect("iterations");
+    }
+    let limit: usize = args
+        .get(2)
+        .map_or(usize::MAX, |s| s.parse().expect("limit"));
+    let data = std::env::var("TACITUS_DATA").map_or_else(
+        |_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
+        PathBuf::from,
+    );
+    let ewt = data.join("ud-english-ewt");
+    let mut train = read(&ewt.join("train.conllu"));
+    train.truncate(limit);
+    let dev = read(&ewt.join("dev.conllu"));
+
+    let t = Instant::now();
+    let parser = Parser::train(&train, &opts, &mut |i, n| {
+        eprintln!("  pass {i}/{n} at {:.1}s", t.elapsed().as_secs_f64())
+    });
+    let train_s = t.elapsed().as_secs_f64();
+
+    let path = std::env::temp_dir().join(format!("tacitus-parser-{}.model", std::process::id()));
+    parser.save(&path).expect("save");
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let t = Instant::now();
+    let parser = Parser::load(&path).expect("load");
+    let load_s = t.elapsed().as_secs_f64();
+    let _ = std::fs::remove_file(&path);
+
+    let mut parsed = dev.clone();
+    for s in &mut parsed {
+        for w in &mut s.words {
+            w.head = None;
+            w.deprel = "_".into();
+        }
+    }
+    let words: usize = dev.iter().map(|s| s.words.len()).sum();
+    let t = Instant::now();
+    for s in &mut parsed {
+        parser.parse(s);
+    }
+    let parse_s = t.elapsed().as_secs_f64();
+
+    let (mut uas, mut las, mut full) = (0usize, 0usize, 0usize);
+    for (g, p) in dev.iter().zip(&parsed) {
+        for (gw, pw) in g.words.iter().zip(&p.words) {
+            if gw.head == pw.head {
+                uas += 1;
+                if universal(&gw.deprel) == universal(&pw.deprel) {
+                    las += 1;
+                }
+                if gw.deprel == pw.deprel {
+                    full += 1;
+                }
+            }
+        }
+    }
+    let pct = |x: usize| 100.0 * x as f64 / words as f64;
+    println!(
+        "train {} sentences, {} passes: {train_s:.1}s; model {:.1} MB, loads in {load_s:.2}s",
+        train.len(),
+        opts.iterations,
+        size as f64 / 1e6
+    );
+    println!(
+        "dev (gold tags): UAS {:.2}  LAS {:.2}  (full-label LAS {:.2})  {:.0} words/s",
+        pct(uas),
+        pct(las),
+        pct(full),
+        words as f64 / parse_s
+    );
+}

@@ -1,0 +1,243 @@
+//! Feature templates of Zhang & Nivre (2011) over an arc-eager configuration.
+//!
+//! Rich non-local features (distance, valency, second-order children and heads, the label sets of
+//! each side's children) are what let a greedy transition parser approach graph-based accuracy.
+//! Word and tag strings are hashed once per sentence ([`Tokens`]); a feature is then a few integer
+//! mixes of those hashes, so extracting the ~80 features of a configuration allocates nothing.
+
+use tacitus_conllu::Sentence;
+use tacitus_perceptron::{Feature, hash_str};
+
+use crate::transition::{NONE, State};
+
+/// Hashed attributes of one token.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    /// Lower-cased word form.
+    pub word: u64,
+    /// Fine tag (XPOS, or UPOS where XPOS is missing).
+    pub pos: u64,
+    /// Universal tag.
+    pub upos: u64,
+    /// Last three characters of the lower-cased form.
+    pub suffix: u64,
+}
+
+/// Hashed tokens of a sentence, index 0 the artificial root; reused between sentences.
+#[derive(Debug, Default)]
+pub(crate) struct Tokens {
+    /// The tokens.
+    pub toks: Vec<Tok>,
+    lower: String,
+}
+
+/// Attributes of the positions outside the sentence (no such token).
+const ABSENT: Tok = Tok {
+    word: 1,
+    pos: 1,
+    upos: 1,
+    suffix: 1,
+};
+
+/// Attributes of the artificial root.
+const ROOT: Tok = Tok {
+    word: 3,
+    pos: 3,
+    upos: 3,
+    suffix: 3,
+};
+
+impl Tokens {
+    /// Hashes the words of `sentence`.
+    pub fn fill(&mut self, sentence: &Sentence) {
+        self.toks.clear();
+        self.toks.push(ROOT);
+        for w in &sentence.words {
+            self.lower.clear();
+            self.lower
+                .extend(w.form.chars().flat_map(char::to_lowercase));
+            let suffix_start = self.lower.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+            let xpos = if w.xpos.is_empty() || w.xpos == "_" {
+                &w.upos
+            } else {
+                &w.xpos
+            };
+            self.toks.push(Tok {
+                word: hash_str(&self.lower),
+                pos: hash_str(xpos),
+                upos: hash_str(&w.upos),
+                suffix: hash_str(&self.lower[suffix_start..]),
+            });
+        }
+    }
+
+    #[inline]
+    fn get(&self, i: u32) -> Tok {
+        if i == NONE {
+            ABSENT
+        } else {
+            self.toks.get(i as usize).copied().unwrap_or(ABSENT)
+        }
+    }
+}
+
+/// Bucketed distance between stack top and buffer front.
+#[inline]
+fn distance(s0: u32, n0: u32) -> u64 {
+    if s0 == 0 || n0 == NONE {
+        return 0;
+    }
+    match n0.saturating_sub(s0) {
+        d @ 0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    }
+}
+
+/// Appends the feature hashes of configuration `st` to `out` (after clearing it).
+pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
+    out.clear();
+    let get = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
+    let lab = |i: u32| {
+        if i == NONE {
+            u64::MAX
+        } else {
+            st.label[i as usize] as u64
+        }
+    };
+    let s0 = st.s0();
+    let n0 = if st.terminal() { NONE } else { st.b0 };
+    let n1 = if n0 != NONE && (n0 as usize) < st.n {
+        n0 + 1
+    } else {
+        NONE
+    };
+    let n2 = if n1 != NONE && (n1 as usize) < st.n {
+        n1 + 1
+    } else {
+        NONE
+    };
+    let s0h = st.head[s0 as usize];
+    let s0h2 = get(&st.head, s0h);
+    let (s0l, s0l2) = (st.l1[s0 as usize], st.l2[s0 as usize]);
+    let (s0r, s0r2) = (st.r1[s0 as usize], st.r2[s0 as usize]);
+    let (n0l, n0l2) = (get(&st.l1, n0), get(&st.l2, n0));
+    let s1 = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NONE
+    };
+
+    let [ts0, tn0, tn1, tn2] = [s0, n0, n1, n2].map(|i| toks.get(i));
+    let [ts0h, ts0h2, ts0l, ts0l2, ts0r, ts0r2, tn0l, tn0l2, ts1] =
+        [s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, s1].map(|i| toks.get(i));
+    let (s0w, s0p, n0w, n0p) = (ts0.word, ts0.pos, tn0.word, tn0.pos);
+    let d = distance(s0, n0);
+    let (s0vl, s0vr) = (st.nl[s0 as usize] as u64, st.nr[s0 as usize] as u64);
+    let n0vl = if n0 == NONE {
+        0
+    } else {
+        st.nl[n0 as usize] as u64
+    };
+    let (s0sl, s0sr) = (st.lset[s0 as usize], st.rset[s0 as usize]);
+    let n0sl = if n0 == NONE { 0 } else { st.lset[n0 as usize] };
+
+    let mut t = 0u32;
+    let mut f = |vals: &[u64]| {
+        t += 1;
+        let mut h = Feature::new(t);
+        for &v in vals {
+            h = h.int(v);
+        }
+        out.push(h.finish());
+    };
+    f(&[]);
+    // Single words.
+    f(&[s0w, s0p]);
+    f(&[s0w]);
+    f(&[s0p]);
+    f(&[n0w, n0p]);
+    f(&[n0w]);
+    f(&[n0p]);
+    f(&[tn1.word, tn1.pos]);
+    f(&[tn1.word]);
+    f(&[tn1.pos]);
+    f(&[tn2.word, tn2.pos]);
+    f(&[tn2.word]);
+    f(&[tn2.pos]);
+    // Word pairs.
+    f(&[s0w, s0p, n0w, n0p]);
+    f(&[s0w, s0p, n0w]);
+    f(&[s0w, n0w, n0p]);
+    f(&[s0w, s0p, n0p]);
+    f(&[s0p, n0w, n0p]);
+    f(&[s0w, n0w]);
+    f(&[s0p, n0p]);
+    f(&[n0p, tn1.pos]);
+    // Three words.
+    f(&[n0p, tn1.pos, tn2.pos]);
+    f(&[s0p, n0p, tn1.pos]);
+    f(&[ts0h.pos, s0p, n0p]);
+    f(&[s0p, ts0l.pos, n0p]);
+    f(&[s0p, ts0r.pos, n0p]);
+    f(&[s0p, n0p, tn0l.pos]);
+    // Distance.
+    f(&[s0w, d]);
+    f(&[s0p, d]);
+    f(&[n0w, d]);
+    f(&[n0p, d]);
+    f(&[s0w, n0w, d]);
+    f(&[s0p, n0p, d]);
+    // Valency.
+    f(&[s0w, s0vr]);
+    f(&[s0p, s0vr]);
+    f(&[s0w, s0vl]);
+    f(&[s0p, s0vl]);
+    f(&[n0w, n0vl]);
+    f(&[n0p, n0vl]);
+    // Second order: head and outermost children.
+    f(&[ts0h.word]);
+    f(&[ts0h.pos]);
+    f(&[lab(s0)]);
+    f(&[ts0l.word]);
+    f(&[ts0l.pos]);
+    f(&[lab(s0l)]);
+    f(&[ts0r.word]);
+    f(&[ts0r.pos]);
+    f(&[lab(s0r)]);
+    f(&[tn0l.word]);
+    f(&[tn0l.pos]);
+    f(&[lab(n0l)]);
+    // Third order.
+    f(&[ts0h2.word]);
+    f(&[ts0h2.pos]);
+    f(&[lab(s0h)]);
+    f(&[ts0l2.word]);
+    f(&[ts0l2.pos]);
+    f(&[lab(s0l2)]);
+    f(&[ts0r2.word]);
+    f(&[ts0r2.pos]);
+    f(&[lab(s0r2)]);
+    f(&[tn0l2.word]);
+    f(&[tn0l2.pos]);
+    f(&[lab(n0l2)]);
+    f(&[s0p, ts0l.pos, ts0l2.pos]);
+    f(&[s0p, ts0r.pos, ts0r2.pos]);
+    f(&[s0p, ts0h.pos, ts0h2.pos]);
+    f(&[n0p, tn0l.pos, tn0l2.pos]);
+    // Label sets.
+    f(&[s0w, s0sr]);
+    f(&[s0p, s0sr]);
+    f(&[s0w, s0sl]);
+    f(&[s0p, s0sl]);
+    f(&[n0w, n0sl]);
+    f(&[n0p, n0sl]);
+    // Beyond Zhang & Nivre: the second stack word, universal tags and suffixes for rare words.
+    f(&[ts1.pos, s0p, n0p]);
+    f(&[ts1.word, ts1.pos]);
+    f(&[ts0.upos, tn0.upos, tn1.upos]);
+    f(&[ts0.suffix, n0p]);
+    f(&[s0p, tn0.suffix]);
+    f(&[ts0.suffix, tn0.suffix]);
+}

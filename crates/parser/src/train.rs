@@ -1,0 +1,143 @@
+//! Training: an averaged perceptron over labelled transitions, with the dynamic oracle and
+//! exploration of the model's own mistakes (Goldberg & Nivre 2012).
+
+use std::collections::BTreeSet;
+
+use tacitus_conllu::Sentence;
+use tacitus_perceptron::{Trainer, best_of};
+
+use crate::features::{Tokens, extract};
+use crate::model::{Parser, Scratch};
+use crate::oracle::Gold;
+use crate::projective::{is_tree, projectivize};
+use crate::rng::Rng;
+use crate::transition::Actions;
+
+/// Settings of [`Parser::train`].
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training sentences.
+    pub iterations: usize,
+    /// Seed of the sentence shuffling and of exploration.
+    pub seed: u64,
+    /// Passes made on the gold path before exploration starts.
+    pub explore_after: usize,
+    /// Probability of following the model's wrong prediction once exploring.
+    pub explore_prob: f64,
+    /// Averaged weights of magnitude at most this are dropped from the model.
+    pub prune: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            iterations: 15,
+            seed: 1,
+            explore_after: 1,
+            explore_prob: 0.9,
+            prune: 0.0,
+        }
+    }
+}
+
+/// A training sentence: hashed tokens and its (projectivized) gold tree.
+struct Example {
+    toks: Tokens,
+    gold: Gold,
+}
+
+/// The sorted label set, with `root`, `punct` and `dep` always present.
+fn label_set(sentences: &[Sentence]) -> Vec<String> {
+    let mut set: BTreeSet<&str> = ["root", "punct", "dep"].into_iter().collect();
+    for s in sentences {
+        for w in &s.words {
+            if !w.deprel.is_empty() && w.deprel != "_" {
+                set.insert(&w.deprel);
+            }
+        }
+    }
+    set.into_iter().map(str::to_string).collect()
+}
+
+/// The example for `s`, or `None` when its annotation is not a tree with known labels.
+fn example(s: &Sentence, labels: &[String]) -> Option<Example> {
+    let mut heads = Vec::with_capacity(s.words.len());
+    let mut labs = Vec::with_capacity(s.words.len());
+    for w in &s.words {
+        heads.push(u32::try_from(w.head?).ok()?);
+        labs.push(labels.binary_search(&w.deprel).ok()? as u16);
+    }
+    if !is_tree(&heads) || heads.iter().filter(|&&h| h == 0).count() != 1 {
+        return None;
+    }
+    projectivize(&mut heads);
+    let mut toks = Tokens::default();
+    toks.fill(s);
+    Some(Example {
+        toks,
+        gold: Gold::new(&heads, &labs),
+    })
+}
+
+impl Parser {
+    /// Trains on sentences whose words carry form, upos, xpos and gold head/deprel; sentences
+    /// whose annotation is not a single-rooted tree are skipped. `progress(done, total)` is called
+    /// after each pass. The model depends only on the data and `opts` (the seed included).
+    pub fn train(
+        sentences: &[Sentence],
+        opts: &TrainOptions,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Parser {
+        let labels = label_set(sentences);
+        let index = |l: &str| labels.binary_search_by(|x| x.as_str().cmp(l)).unwrap_or(0) as u16;
+        let acts = Actions {
+            n_labels: labels.len(),
+            root_label: index("root"),
+        };
+        let examples: Vec<Example> = sentences
+            .iter()
+            .filter_map(|s| example(s, &labels))
+            .collect();
+        let mut trainer = Trainer::new(acts.n_classes());
+        let mut rng = Rng::new(opts.seed);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut sc = Scratch::default();
+        let (mut legal, mut costs) = (Vec::new(), Vec::new());
+        sc.scores.resize(acts.n_classes(), 0.0);
+        for iter in 0..opts.iterations {
+            rng.shuffle(&mut order);
+            let explore = iter >= opts.explore_after;
+            for &e in &order {
+                let ex = &examples[e];
+                let st = &mut sc.state;
+                st.reset(ex.toks.toks.len() - 1);
+                while !st.terminal() {
+                    extract(st, &ex.toks, &mut sc.feats);
+                    trainer.scores(&sc.feats, &mut sc.scores);
+                    st.legal_mask(&acts, &mut legal);
+                    ex.gold.costs(st, &acts, &legal, &mut costs);
+                    let guess = best_of(&sc.scores, |c| legal[c]).unwrap_or(0);
+                    let min = costs.iter().copied().min().unwrap_or(0);
+                    let truth = best_of(&sc.scores, |c| costs[c] == min).unwrap_or(0);
+                    trainer.update(&sc.feats, truth, guess);
+                    let next = if costs[guess] == min || (explore && rng.unit() < opts.explore_prob)
+                    {
+                        guess
+                    } else {
+                        truth
+                    };
+                    let (mv, l) = acts.decode(next);
+                    st.apply(mv, l);
+                }
+            }
+            progress(iter + 1, opts.iterations);
+        }
+        Parser {
+            root_label: acts.root_label,
+            punct_label: index("punct"),
+            fallback_label: index("dep"),
+            labels,
+            model: trainer.average(opts.prune),
+        }
+    }
+}
