@@ -116,5 +116,21 @@ mod tests {
         let bytes = serde_json::to_vec(&m).unwrap();
         let back: Model = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(back, m);
+
+        // Damaged tables are refused when read, never scored.
+        let good: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let damage = |f: &dyn Fn(&mut serde_json::Value)| {
+            let mut v = good.clone();
+            f(&mut v);
+            serde_json::from_value::<Model>(v).is_err()
+        };
+        assert!(damage(&|v| v["entries"][0]["class"] = 9.into()));
+        assert!(damage(&|v| v["slots"].as_array_mut().unwrap().truncate(3)));
+        assert!(damage(&|v| v["entries"].as_array_mut().unwrap().clear()));
+        assert!(damage(&|v| {
+            for s in v["slots"].as_array_mut().unwrap() {
+                s["key"] = 7.into();
+            }
+        }));
     }
 }

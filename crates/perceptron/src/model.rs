@@ -8,48 +8,58 @@ use serde::{Deserialize, Serialize};
 #[serde(try_from = "RawModel")]
 pub struct Model {
     n_classes: usize,
-    /// Open-addressing table of feature hashes; 0 marks an empty slot. Length is a power of two.
-    keys: Vec<u64>,
-    /// For slot `i`, its entries are `classes[start[i]..start[i + 1]]` (and the same in `weights`).
-    start: Vec<u32>,
-    classes: Vec<u16>,
-    weights: Vec<f32>,
+    /// Open-addressing table of features; key 0 marks an empty slot. Length is a power of two.
+    /// Each slot holds its key and where its weights are, so a lookup touches one cache line.
+    slots: Vec<Slot>,
+    /// The (class, weight) pairs of every feature, slot after slot.
+    entries: Vec<Entry>,
+}
+
+/// One feature of the table: its hash and the range of its entries.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// One weight of a feature.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct Entry {
+    class: u16,
+    weight: f32,
 }
 
 /// [`Model`]'s fields as serialized, before their consistency is checked.
 #[derive(Deserialize)]
 struct RawModel {
     n_classes: usize,
-    keys: Vec<u64>,
-    start: Vec<u32>,
-    classes: Vec<u16>,
-    weights: Vec<f32>,
+    slots: Vec<Slot>,
+    entries: Vec<Entry>,
 }
 
 impl TryFrom<RawModel> for Model {
     type Error = &'static str;
 
     fn try_from(m: RawModel) -> Result<Self, Self::Error> {
-        if !m.keys.len().is_power_of_two() || !m.keys.contains(&0) {
+        if !m.slots.len().is_power_of_two() || !m.slots.iter().any(|s| s.key == 0) {
             return Err("perceptron table size is not a power of two with a free slot");
         }
-        if m.start.len() != m.keys.len() + 1
-            || m.start.first() != Some(&0)
-            || m.start.windows(2).any(|w| w[0] > w[1])
-            || m.start.last().map(|&l| l as usize) != Some(m.classes.len())
-            || m.classes.len() != m.weights.len()
-        {
-            return Err("perceptron weight offsets are inconsistent");
+        let in_range = |s: &Slot| {
+            (s.start as usize)
+                .checked_add(s.len as usize)
+                .is_some_and(|e| e <= m.entries.len())
+        };
+        if !m.slots.iter().all(in_range) {
+            return Err("perceptron weight offsets are out of range");
         }
-        if m.classes.iter().any(|&c| c as usize >= m.n_classes) {
+        if m.entries.iter().any(|e| e.class as usize >= m.n_classes) {
             return Err("perceptron class out of range");
         }
         Ok(Model {
             n_classes: m.n_classes,
-            keys: m.keys,
-            start: m.start,
-            classes: m.classes,
-            weights: m.weights,
+            slots: m.slots,
+            entries: m.entries,
         })
     }
 }
@@ -59,39 +69,27 @@ impl Model {
     pub(crate) fn from_rows(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slot_of = vec![usize::MAX; rows.len()];
-        let mut keys = vec![0u64; cap];
-        for (r, (key, _)) in rows.iter().enumerate() {
-            let mut i = (*key as usize) & mask;
-            while keys[i] != 0 {
+        let mut slots = vec![Slot::default(); cap];
+        let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum());
+        for (key, row) in rows {
+            let mut i = (key as usize) & mask;
+            while slots[i].key != 0 {
                 i = (i + 1) & mask;
             }
-            keys[i] = *key;
-            slot_of[r] = i;
+            slots[i] = Slot {
+                key,
+                start: entries.len() as u32,
+                len: row.len() as u32,
+            };
+            entries.extend(
+                row.into_iter()
+                    .map(|(class, weight)| Entry { class, weight }),
+            );
         }
-        let mut row_at = vec![usize::MAX; cap];
-        for (r, &s) in slot_of.iter().enumerate() {
-            row_at[s] = r;
-        }
-        let mut start = Vec::with_capacity(cap + 1);
-        let mut classes = Vec::new();
-        let mut weights = Vec::new();
-        for &r in &row_at {
-            start.push(classes.len() as u32);
-            if r != usize::MAX {
-                for &(c, w) in &rows[r].1 {
-                    classes.push(c);
-                    weights.push(w);
-                }
-            }
-        }
-        start.push(classes.len() as u32);
         Model {
             n_classes,
-            keys,
-            start,
-            classes,
-            weights,
+            slots,
+            entries,
         }
     }
 
@@ -102,19 +100,24 @@ impl Model {
 
     /// Number of (feature, class) weights stored.
     pub fn n_weights(&self) -> usize {
-        self.weights.len()
+        self.entries.len()
+    }
+
+    /// Number of features stored.
+    pub fn n_features(&self) -> usize {
+        self.slots.iter().filter(|s| s.key != 0).count()
     }
 
     #[inline]
-    fn slot(&self, key: u64) -> Option<usize> {
-        let mask = self.keys.len() - 1;
+    fn slot(&self, key: u64) -> Option<&Slot> {
+        let mask = self.slots.len() - 1;
         let mut i = (key as usize) & mask;
         loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(i);
+            let s = &self.slots[i];
+            if s.key == key {
+                return Some(s);
             }
-            if k == 0 {
+            if s.key == 0 {
                 return None;
             }
             i = (i + 1) & mask;
@@ -125,12 +128,28 @@ impl Model {
     #[inline]
     pub fn scores(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in features {
-            if let Some(i) = self.slot(f) {
-                let (a, b) = (self.start[i] as usize, self.start[i + 1] as usize);
-                for (c, w) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
-                    if let Some(s) = scores.get_mut(*c as usize) {
-                        *s += *w;
+        self.add_scores(features, scores);
+    }
+
+    /// Adds the weights of `features` onto `scores` as they are, e.g. onto cached partial scores.
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
+        // Find every feature's weights first, then add them: the table lookups are independent
+        // cache misses, and this lets the processor overlap them.
+        let mut found = [(0u32, 0u32); 64];
+        for chunk in features.chunks(found.len()) {
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(s) = self.slot(f) {
+                    found[n] = (s.start, s.len);
+                    n += 1;
+                }
+            }
+            for &(start, len) in &found[..n] {
+                let (a, b) = (start as usize, start as usize + len as usize);
+                for e in self.entries.get(a..b).unwrap_or(&[]) {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += e.weight;
                     }
                 }
             }

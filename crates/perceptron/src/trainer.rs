@@ -42,10 +42,17 @@ impl Trainer {
     /// Current (not averaged) scores of `features`, into `scores` after zeroing it.
     pub fn scores(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        self.add_scores(features, scores);
+    }
+
+    /// Adds the current (not averaged) weights of `features` onto `scores` as they are.
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
         for f in features {
             if let Some(ws) = self.weights.get(f) {
                 for w in ws {
-                    scores[w.class as usize] += w.w;
+                    if let Some(s) = scores.get_mut(w.class as usize) {
+                        *s += w.w;
+                    }
                 }
             }
         }
