@@ -8,7 +8,8 @@ pub(crate) const BOS: u64 = 1;
 pub(crate) const EOS: u64 = 2;
 
 /// Coarse class of a character: `A` upper-case letter, `a` other letter, `9` digit, otherwise the
-/// character itself (punctuation and symbols matter individually).
+/// character itself (punctuation and symbols matter individually) with typographic quotes and
+/// dashes as their ASCII counterparts.
 #[inline]
 pub(crate) fn class(c: char) -> u64 {
     if c.is_alphabetic() {
@@ -20,7 +21,19 @@ pub(crate) fn class(c: char) -> u64 {
     } else if c.is_numeric() {
         '9' as u64
     } else {
-        c as u64
+        ascii_like(c) as u64
+    }
+}
+
+/// A typographic character mapped to its ASCII counterpart (curly quotes, dashes), so that what
+/// the treebank teaches about `'`, `"` and `-` carries over; other characters unchanged.
+#[inline]
+pub(crate) fn ascii_like(c: char) -> char {
+    match c {
+        '‘' | '’' | '‚' | '‛' | '′' => '\'',
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        _ => c,
     }
 }
 
@@ -61,18 +74,24 @@ pub(crate) fn shape(f: Feature, s: impl Iterator<Item = char>, cap: usize) -> Fe
     f
 }
 
+/// Lower-case with typographic characters as ASCII: the key used for lexical features.
+#[inline]
+pub(crate) fn fold(c: char) -> char {
+    ascii_like(lower(c))
+}
+
 /// Template under which lexicon entries (lower-cased tokens) are hashed.
 pub(crate) const LEXICON: u32 = 1000;
 
-/// Lexicon key of a lower-cased character sequence.
+/// Lexicon key of a folded (see [`fold`]) character sequence.
 #[inline]
 pub(crate) fn lexicon_key(lowered: &[char]) -> u64 {
     hash_seq(LEXICON, lowered).finish()
 }
 
-/// Lexicon key of a string (lower-cased here).
+/// Lexicon key of a string (folded here).
 pub(crate) fn lexicon_key_str(s: &str) -> u64 {
-    let v: Vec<char> = s.chars().map(lower).collect();
+    let v: Vec<char> = s.chars().map(fold).collect();
     lexicon_key(&v)
 }
 
@@ -93,16 +112,46 @@ pub(crate) fn is_url_like(s: &[char]) -> bool {
     }) {
         return true;
     }
-    // user@host.tld
-    match s.iter().position(|&c| c == '@') {
-        Some(at) if at > 0 && s[at - 1].is_alphanumeric() => {
-            let host = &s[at + 1..];
-            host.first().is_some_and(|c| c.is_alphanumeric())
-                && host
-                    .iter()
-                    .rposition(|&c| c == '.')
-                    .is_some_and(|d| host.get(d + 1).is_some_and(|c| c.is_alphabetic()))
-        }
-        _ => false,
+    // user@host.tld (also Google Groups' shortened "user...@host.tld")
+    if let Some(at) = s.iter().position(|&c| c == '@') {
+        let host = &s[at + 1..];
+        return s[..at].iter().any(|c| c.is_alphanumeric())
+            && host.first().is_some_and(|c| c.is_alphanumeric())
+            && host
+                .iter()
+                .rposition(|&c| c == '.')
+                .is_some_and(|d| host.get(d + 1).is_some_and(|c| c.is_alphabetic()));
     }
+    is_file_or_domain(s)
+}
+
+/// Endings that make `name.ending` a file or domain name.
+const ENDINGS: &[&str] = &[
+    "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "co.uk", "ac.uk", "uk", "ca",
+    "de", "fr", "au", "in", "ru", "cn", "jp", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pdf",
+    "txt", "rtf", "htm", "html", "asp", "aspx", "php", "jsp", "jpg", "jpeg", "gif", "png", "zip",
+    "exe", "csv", "xml", "mp3", "wav", "avi", "mov", "mpg",
+];
+
+/// Whether `s` is `name.ending` with a known file or domain ending and a name of letters, digits,
+/// `_`, `-` and inner dots.
+fn is_file_or_domain(s: &[char]) -> bool {
+    let Some(dot) = s.iter().position(|&c| c == '.') else {
+        return false;
+    };
+    let name = &s[..dot];
+    if name.is_empty()
+        || !name
+            .iter()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+        || !name.iter().any(|c| c.is_alphabetic())
+    {
+        return false;
+    }
+    let rest: String = s[dot + 1..].iter().map(|&c| lower(c)).collect();
+    let last = rest.rsplit('.').next().unwrap_or("");
+    rest.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && !rest.contains("..")
+        && ENDINGS.contains(&last)
 }

@@ -43,10 +43,10 @@ use tacitus_perceptron::Model;
 
 pub use sentences::MAX_SENTENCE_TOKENS;
 
-use chars::{lexicon_key_str, lower};
+use chars::{fold, lexicon_key_str};
 use mwt::Splitter;
 use sentences::{Gap, TokInfo};
-use tokens::{Stretch, model_decides, url_starts};
+use tokens::{Stretch, model_decides};
 
 /// Longest whitespace-free stretch tokenized as one; longer ones are cut into pieces.
 pub const MAX_STRETCH: usize = 2000;
@@ -127,6 +127,7 @@ struct Scratch {
     bytes: Vec<usize>,
     feats: Vec<u64>,
     starts: Vec<usize>,
+    protect: Vec<(usize, usize)>,
 }
 
 impl Tokenizer {
@@ -223,18 +224,20 @@ impl Tokenizer {
         }
         s.bytes.push(piece.byte_start + piece.text.len());
         s.lower.clear();
-        s.lower.extend(s.chars.iter().map(|&c| lower(c)));
-        if url_starts(&s.chars, &mut s.starts).is_none() {
-            let stretch = Stretch {
-                chars: &s.chars,
-                lower: &s.lower,
-            };
-            let mut scores = [0.0f32; 2];
-            let model = &self.boundary;
-            stretch.walk(known, &mut s.feats, &mut s.starts, |f, _| {
-                model_decides(model, f, &mut scores)
-            });
-        }
+        s.lower.extend(s.chars.iter().map(|&c| fold(c)));
+        let stretch = Stretch {
+            chars: &s.chars,
+            lower: &s.lower,
+        };
+        let mut scores = [0.0f32; 2];
+        let model = &self.boundary;
+        stretch.walk(
+            known,
+            &mut s.feats,
+            &mut s.starts,
+            &mut s.protect,
+            |f, _| model_decides(model, f, &mut scores),
+        );
         let n = s.chars.len();
         let mut a = 0;
         for &e in s.starts.iter().chain(std::iter::once(&n)) {

@@ -10,7 +10,7 @@
 
 use tacitus_perceptron::Feature;
 
-use crate::chars::{BOS, EOS, class, lexicon_key, lower, shape};
+use crate::chars::{BOS, EOS, class, fold, lexicon_key, shape};
 
 /// Longest sentence, in tokens, before a boundary is forced.
 pub const MAX_SENTENCE_TOKENS: usize = 500;
@@ -71,7 +71,7 @@ impl TokInfo {
         } else {
             chars
                 .iter()
-                .fold(Feature::new(21), |f, &c| f.int(lower(c) as u64))
+                .fold(Feature::new(21), |f, &c| f.int(fold(c) as u64))
                 .finish()
         };
         let abbrev = !long
@@ -79,7 +79,7 @@ impl TokInfo {
             && chars.last() == Some(&'.')
             && chars.iter().any(|c| c.is_alphabetic())
             && {
-                let lowered: Vec<char> = chars.iter().map(|&c| lower(c)).collect();
+                let lowered: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
                 known(lexicon_key(&lowered))
             };
         TokInfo {

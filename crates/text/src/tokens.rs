@@ -11,7 +11,7 @@
 
 use tacitus_perceptron::Model;
 
-use crate::chars::{BOS, EOS, class, hash_seq, is_url_like, lexicon_key, shape};
+use crate::chars::{BOS, EOS, ascii_like, class, hash_seq, is_url_like, lexicon_key, shape};
 use tacitus_perceptron::Feature;
 
 /// Longest piece looked up in the lexicon or used as a lexical feature.
@@ -23,7 +23,7 @@ pub(crate) fn is_candidate(l: char, r: char) -> bool {
     !((l.is_alphabetic() && r.is_alphabetic()) || (l.is_numeric() && r.is_numeric()))
 }
 
-/// A whitespace-free stretch of text, with its lower-cased copy.
+/// A whitespace-free stretch of text, with its folded copy (see [`crate::chars::fold`]).
 pub(crate) struct Stretch<'a> {
     pub chars: &'a [char],
     pub lower: &'a [char],
@@ -45,6 +45,17 @@ impl Stretch<'_> {
             BOS
         } else {
             self.chars.get(i as usize).map_or(EOS, |&c| c as u64)
+        }
+    }
+
+    #[inline]
+    fn ascii(&self, i: isize) -> u64 {
+        if i < 0 {
+            BOS
+        } else {
+            self.chars
+                .get(i as usize)
+                .map_or(EOS, |&c| ascii_like(c) as u64)
         }
     }
 
@@ -140,25 +151,74 @@ impl Stretch<'_> {
                 .finish(),
         );
         out.push(Feature::new(15).int(d_right).int(l).int(r).finish());
+        // Run-length shape of a short stretch (`999-9999`), and which run this position starts.
+        if n <= MAX_PIECE {
+            let mut f = Feature::new(19);
+            let (mut runs, mut at, mut last, mut len) = (0u64, 0u64, 0u64, 0u64);
+            for (i, &c) in self.chars.iter().enumerate() {
+                let k = class(c);
+                if k != last || i == p {
+                    if i > 0 {
+                        f = f.int(last).int(len.min(5));
+                    }
+                    runs += 1;
+                    (last, len) = (k, 0);
+                }
+                if i == p {
+                    at = runs;
+                }
+                len += 1;
+            }
+            out.push(f.int(last).int(len.min(5)).int(at).finish());
+        }
+        // Around typographic characters, the same windows with their ASCII counterparts (only
+        // there, so that plain ASCII text sees exactly the features it was trained on).
+        let (all, al, ar, arr) = (
+            self.ascii(q - 2),
+            self.ascii(q - 1),
+            self.ascii(q),
+            self.ascii(q + 1),
+        );
+        if (all, al, ar, arr) != (ll, l, r, rr) {
+            out.push(Feature::new(1).int(al).int(ar).finish());
+            out.push(Feature::new(2).int(all).int(al).int(ar).finish());
+            out.push(Feature::new(3).int(al).int(ar).int(arr).finish());
+        }
     }
 
     /// Token start positions (besides 0) chosen by `decide` at each candidate, left to right;
-    /// `decide(features, p)` says whether `p` starts a token.
+    /// `decide(features, p)` says whether `p` starts a token. URLs, e-mail addresses and file
+    /// names (found with `protect`, scratch space) are tokens by rule.
     pub(crate) fn walk(
         &self,
         known: &impl Fn(u64) -> bool,
         feats: &mut Vec<u64>,
         starts: &mut Vec<usize>,
+        protect: &mut Vec<(usize, usize)>,
         mut decide: impl FnMut(&[u64], usize) -> bool,
     ) {
         starts.clear();
+        protected_spans(self.chars, protect);
+        let mut spans = protect.iter().copied().peekable();
         let mut b = 0;
         for p in 1..self.chars.len() {
-            if !is_candidate(self.chars[p - 1], self.chars[p]) {
-                continue;
+            while spans.peek().is_some_and(|s| s.1 < p) {
+                spans.next();
             }
-            self.features(b, p, known, feats);
-            if decide(feats, p) {
+            let forced = match spans.peek() {
+                Some(&(a, e)) if p == a || p == e => Some(true),
+                Some(&(a, e)) if a < p && p < e => Some(false),
+                _ => None,
+            };
+            let start = match forced {
+                Some(f) => f,
+                None if is_candidate(self.chars[p - 1], self.chars[p]) => {
+                    self.features(b, p, known, feats);
+                    decide(feats, p)
+                }
+                None => false,
+            };
+            if start {
                 starts.push(p);
                 b = p;
             }
@@ -166,30 +226,37 @@ impl Stretch<'_> {
     }
 }
 
-/// Characters peeled off the front of a URL-like stretch as tokens of their own.
-const URL_OPEN: &[char] = &['(', '[', '{', '<', '"', '\'', '“', '‘', '«'];
-/// Characters peeled off the end of a URL-like stretch as tokens of their own.
-const URL_CLOSE: &[char] = &[
-    '.', ',', ';', ':', '!', '?', ')', ']', '}', '>', '"', '\'', '”', '’', '»',
-];
+/// Whether a character can be part of a URL, e-mail address or file name.
+fn url_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(
+            c,
+            '.' | '_' | '-' | '@' | '/' | ':' | '?' | '=' | '&' | '%' | '#' | '~' | '+'
+        )
+}
 
-/// Token starts for a stretch that is a URL or e-mail address: leading and trailing punctuation
-/// become single-character tokens, the rest stays whole. `None` when the stretch is not URL-like.
-pub(crate) fn url_starts(chars: &[char], starts: &mut Vec<usize>) -> Option<()> {
-    let a = chars.iter().take_while(|c| URL_OPEN.contains(c)).count();
-    let mut e = chars.len();
-    while e > a && URL_CLOSE.contains(&chars[e - 1]) {
-        e -= 1;
+/// Spans of a stretch that are URLs, e-mail addresses or file names, in order.
+pub(crate) fn protected_spans(chars: &[char], out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let mut i = 0;
+    while i < chars.len() {
+        if !url_char(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        while i < chars.len() && url_char(chars[i]) {
+            i += 1;
+        }
+        let mut e = i;
+        while e > a && matches!(chars[e - 1], '.' | ':' | '?' | '-') {
+            e -= 1;
+        }
+        let plain = chars[a..e].iter().all(|c| c.is_alphanumeric());
+        if !plain && is_url_like(&chars[a..e]) {
+            out.push((a, e));
+        }
     }
-    if e <= a || !is_url_like(&chars[a..e]) {
-        return None;
-    }
-    starts.clear();
-    starts.extend(1..=a);
-    starts.extend(e..chars.len());
-    starts.retain(|&s| s > 0 && s < chars.len());
-    starts.dedup();
-    Some(())
 }
 
 /// Decides with a trained model: a boundary where class 1 outscores class 0.

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use tacitus_conllu::Sentence;
 use tacitus_perceptron::{Feature, Trainer};
 
-use crate::chars::{lexicon_key, lower};
+use crate::chars::{fold, lexicon_key, lower};
 use crate::mwt::Splitter;
 use crate::sentences::{self, Gap, TokInfo};
 use crate::tokens::Stretch;
@@ -36,6 +36,12 @@ const ABBREVIATIONS: &[&str] = &[
     "u.n.", "e.u.", "u.s.a.", "a.m.", "p.m.", "no.", "nos.", "vol.", "vs.", "v.", "etc.", "e.g.",
     "i.e.", "approx.", "est.", "ft.", "mt.", "ave.", "blvd.", "rd.", "fig.", "ibid.", "cf.", "al.",
     "ph.d.", "b.a.", "m.a.", "m.d.", "a.d.", "b.c.",
+];
+
+/// Emoticons, kept whole.
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":d", ":-d", ":p", ":-p", ":o", ":-o", ":/", ":-/",
+    ":'(", ":|", "=)", "<3", "^_^", "^^", "xd", ":]", ":[", ";-(", "8)", "8-)",
 ];
 
 /// The treebank rendered as text, with the gold analysis.
@@ -132,7 +138,11 @@ pub(crate) fn lexicon_worthy(s: &str) -> bool {
 
 pub(crate) fn train(sentences: &[Sentence]) -> Tokenizer {
     let r = render(sentences);
-    let mut words: Vec<String> = ABBREVIATIONS.iter().map(|s| s.to_string()).collect();
+    let mut words: Vec<String> = ABBREVIATIONS
+        .iter()
+        .chain(EMOTICONS)
+        .map(|s| s.to_string())
+        .collect();
     let mut lex = Lexicon {
         counts: HashMap::new(),
         hand: words
@@ -143,7 +153,7 @@ pub(crate) fn train(sentences: &[Sentence]) -> Tokenizer {
     for (i, &(a, b)) in r.tokens.iter().enumerate() {
         let form: String = r.text[a..b].iter().collect();
         if lexicon_worthy(&form) && b - a <= 24 {
-            let lowered: Vec<char> = r.text[a..b].iter().map(|&c| lower(c)).collect();
+            let lowered: Vec<char> = r.text[a..b].iter().map(|&c| fold(c)).collect();
             lex.counts.entry(lexicon_key(&lowered)).or_default()[r.fold[i] as usize] += 1;
             words.push(lowered.into_iter().collect());
         }
@@ -157,20 +167,17 @@ pub(crate) fn train(sentences: &[Sentence]) -> Tokenizer {
         fold_at[a..b].fill(r.fold[i]);
     }
     let pieces = pieces(&r.text);
-    let lowered: Vec<char> = r.text.iter().map(|&c| lower(c)).collect();
+    let lowered: Vec<char> = r.text.iter().map(|&c| fold(c)).collect();
     let mut trainer = Trainer::new(2);
-    let (mut feats, mut starts) = (Vec::new(), Vec::new());
+    let (mut feats, mut starts, mut protect) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..TOKEN_EPOCHS {
         for &(a, b) in &pieces {
-            if crate::tokens::url_starts(&r.text[a..b], &mut starts).is_some() {
-                continue;
-            }
             let stretch = Stretch {
                 chars: &r.text[a..b],
                 lower: &lowered[a..b],
             };
             let known = lex.known_without(fold_at[a]);
-            stretch.walk(&known, &mut feats, &mut starts, |f, p| {
+            stretch.walk(&known, &mut feats, &mut starts, &mut protect, |f, p| {
                 let gold = usize::from(is_start[a + p]);
                 let guess = trainer.predict(f);
                 trainer.update(f, gold, guess);
