@@ -1,1 +1,60 @@
-fn main() {}
+//! `tacitus`: the command-line front end of the Tacitus event-data engine.
+
+mod bench;
+mod eval;
+mod input;
+mod models;
+mod parse;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Tacitus reads news and writes down who did what to whom, when and where.
+#[derive(Parser)]
+#[command(name = "tacitus", version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    dirs: Dirs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the data sets and the trained models live.
+#[derive(Args, Clone)]
+pub struct Dirs {
+    /// Data directory the models are built from (UD treebank, dictionaries)
+    #[arg(long, global = true, env = "TACITUS_DATA", default_value = "../shared/data")]
+    data: PathBuf,
+    /// Models directory [default: <user cache dir>/tacitus/models]
+    #[arg(long, global = true, env = "TACITUS_MODELS")]
+    models: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build every model from the data directory (deterministic; skips what is up to date)
+    Setup(models::SetupArgs),
+    /// Raw text to CoNLL-U dependency trees, with each token's character offsets
+    Parse(parse::ParseArgs),
+    /// Score the pipeline against gold data
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+    /// Measure throughput and peak memory
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Setup(args) => models::run_setup(&cli.dirs, &args),
+        Command::Parse(args) => parse::run(&cli.dirs, &args),
+        Command::Eval(cmd) => eval::run(&cli.dirs, &cmd),
+        Command::Bench(cmd) => bench::run(&cli.dirs, &cmd),
+    };
+    if let Err(err) = result {
+        eprintln!("error: {err:#}");
+        std::process::exit(1);
+    }
+}

@@ -7,9 +7,11 @@
 //! Format reference: <https://universaldependencies.org/format.html>.
 
 mod read;
+mod tree;
 mod write;
 
 pub use read::{ReadError, Reader, parse_str};
+pub use tree::render_tree;
 pub use write::{write_sentence, write_str};
 
 /// One syntactic word: a line of a CoNLL-U sentence with an integer ID.

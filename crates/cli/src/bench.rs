@@ -1,0 +1,92 @@
+//! `tacitus bench`: throughput on one thread and on all cores, and peak memory.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use rayon::prelude::*;
+use serde_json::json;
+use tacitus_conllu::Sentence;
+use tacitus_nlp::{Pipeline, read_treebank, strip_annotation};
+
+use crate::Dirs;
+use crate::eval::print_report;
+
+/// What to measure.
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Tagging + lemmas + parsing of a treebank's words (gold tokenization)
+    Parse(BenchParseArgs),
+}
+
+/// Options of `tacitus bench parse`.
+#[derive(Args)]
+pub struct BenchParseArgs {
+    /// Treebank whose words are parsed (CoNLL-U)
+    #[arg(value_name = "FILE.conllu")]
+    file: PathBuf,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    json: bool,
+    /// Minimum seconds to run each measurement (the file is parsed again until reached)
+    #[arg(long, default_value_t = 3.0)]
+    seconds: f64,
+}
+
+/// Runs `tacitus bench ...`.
+pub fn run(dirs: &Dirs, cmd: &BenchCommand) -> Result<()> {
+    let BenchCommand::Parse(args) = cmd;
+    let gold = read_treebank(&args.file)?;
+    let pipeline = dirs.pipeline()?;
+    let input: Vec<Sentence> = gold.iter().map(strip_annotation).collect();
+    let words: usize = input.iter().map(|s| s.words.len()).sum();
+    let min = Duration::from_secs_f64(args.seconds.max(0.0));
+    let one = measure(min, words, || {
+        for s in &input {
+            annotate_copy(&pipeline, s);
+        }
+    });
+    let all = measure(min, words, || {
+        input.par_iter().for_each(|s| annotate_copy(&pipeline, s));
+    });
+    let report = json!({
+        "words": words,
+        "sentences": input.len(),
+        "threads": rayon::current_num_threads(),
+        "words_per_second_1t": one.round(),
+        "words_per_second_all": all.round(),
+        "sentences_per_second_1t": (one * input.len() as f64 / words.max(1) as f64).round(),
+        "peak_rss_mb": peak_rss_mb(),
+    });
+    print_report(&report, args.json);
+    Ok(())
+}
+
+fn annotate_copy(pipeline: &Pipeline, s: &Sentence) {
+    let mut s = s.clone();
+    pipeline.annotate(&mut s);
+}
+
+/// Words per second of `pass`, run until at least `min` has elapsed.
+fn measure(min: Duration, words: usize, mut pass: impl FnMut()) -> f64 {
+    let started = Instant::now();
+    let mut passes = 0usize;
+    while passes == 0 || started.elapsed() < min {
+        pass();
+        passes += 1;
+    }
+    (words * passes) as f64 / started.elapsed().as_secs_f64().max(1e-9)
+}
+
+/// Peak resident memory of this process in MB (VmHWM), 0 where the system does not say.
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| (kb / 1024.0 * 10.0).round() / 10.0)
+}

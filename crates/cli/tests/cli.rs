@@ -1,0 +1,222 @@
+//! End-to-end tests of the `tacitus` binary: setup on a slice of the treebank, then every command.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+use tacitus_conllu::{Reader, misc_get};
+
+/// Training sentences used by these tests: enough to learn, quick to train.
+const SLICE: &str = "400";
+
+fn data_dir() -> PathBuf {
+    std::env::var_os("TACITUS_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
+}
+
+fn tacitus(models: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tacitus"));
+    c.arg("--models").arg(models).arg("--data").arg(data_dir());
+    c
+}
+
+fn run(mut cmd: Command, stdin: &[u8]) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tacitus runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("tacitus finishes");
+    writer.join().expect("stdin writer");
+    out
+}
+
+fn setup_into(dir: &Path) -> Output {
+    let mut c = tacitus(dir);
+    c.args(["setup", "--limit", SLICE, "--folds", "2"]);
+    run(c, b"")
+}
+
+/// Models trained once for the whole test binary.
+fn models() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("tacitus-cli-test-{}", std::process::id()));
+        let out = setup_into(&dir);
+        assert!(out.status.success(), "setup failed: {}", String::from_utf8_lossy(&out.stderr));
+        dir
+    })
+}
+
+fn parse(input: &[u8]) -> Output {
+    let mut c = tacitus(models());
+    c.args(["parse", "-"]);
+    run(c, input)
+}
+
+/// Checks the CoNLL-U output against the text it came from; returns the number of sentences.
+fn check_conllu(text: &str, conllu: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |range: &str| -> String {
+        let (s, e) = range.split_once(':').expect("START:END");
+        let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
+        assert!(s < e && e <= chars.len(), "range {range} outside text");
+        chars[s..e].iter().collect()
+    };
+    let mut n = 0;
+    for s in Reader::new(conllu.as_bytes()) {
+        let s = s.expect("output is valid CoNLL-U");
+        n += 1;
+        assert!(s.meta("sent_id").is_some() && s.meta("text").is_some());
+        let roots = s.words.iter().filter(|w| w.head == Some(0)).count();
+        assert_eq!(roots, 1, "one root in {:?}", s.meta("text"));
+        for w in &s.words {
+            let h = w.head.expect("every word has a head");
+            assert!(h <= s.words.len());
+            assert_ne!(w.upos, "_");
+            assert_ne!(w.deprel, "_");
+        }
+        for (first, last) in s.token_spans() {
+            let (form, misc) = s.token_form(first, last);
+            let range = misc_get(misc, "TokenRange").expect("TokenRange on every token");
+            assert_eq!(slice(range), form, "token range slices the text");
+            if first != last {
+                for w in &s.words[first..=last] {
+                    if let Some(r) = misc_get(&w.misc, "TokenRange") {
+                        let got = slice(r);
+                        assert!(got == w.form || form.contains(&got), "word range {r} of {:?}", w.form);
+                    }
+                }
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn setup_is_deterministic_and_idempotent() {
+    let first = models();
+    let again = setup_into(first);
+    assert!(again.status.success());
+    let log = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(log.matches("up to date").count(), 4, "{log}");
+
+    let second = std::env::temp_dir().join(format!("tacitus-cli-test-{}-b", std::process::id()));
+    assert!(setup_into(&second).status.success());
+    for f in ["tokenizer.bin", "tagger.bin", "lemmatizer.bin", "parser.bin", "manifest.json"] {
+        let a = std::fs::read(first.join(f)).unwrap();
+        let b = std::fs::read(second.join(f)).unwrap();
+        assert!(a == b, "{f} differs between two setups");
+    }
+    let _ = std::fs::remove_dir_all(&second);
+}
+
+#[test]
+fn parses_the_example_article() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/article.txt")).unwrap();
+    let out = parse(text.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let conllu = String::from_utf8(out.stdout).unwrap();
+    assert!(check_conllu(&text, &conllu) >= 6);
+    assert!(conllu.contains("\tdid\t") || conllu.contains("\tdo\t"), "didn't is split");
+}
+
+#[test]
+fn bad_input_is_handled() {
+    // Empty input: no sentences, a warning, success.
+    let out = parse(b"");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no sentences"));
+
+    // Binary junk and invalid UTF-8: decoded lossily with a warning, offsets still valid.
+    let junk: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let out = parse(&junk);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+    let text = String::from_utf8_lossy(&junk);
+    check_conllu(&text, &String::from_utf8(out.stdout).unwrap());
+
+    // A 100,000-token "sentence".
+    let long = "word ".repeat(100_000);
+    let out = parse(long.as_bytes());
+    assert!(out.status.success());
+    let conllu = String::from_utf8(out.stdout).unwrap();
+    assert!(check_conllu(&long, &conllu) > 1, "the run is cut into bounded sentences");
+}
+
+#[test]
+fn a_50_mb_single_line_is_handled() {
+    // 50 MB on one line: 1,000-letter runs with a space between them.
+    let chunk = format!("{} ", "abcd".repeat(250));
+    let line = chunk.repeat(50_000_000 / chunk.len());
+    let out = parse(line.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!out.stdout.is_empty());
+}
+
+#[test]
+fn eval_and_bench_report_their_keys() {
+    let gold = data_dir().join("ud-english-ewt/dev.conllu");
+    let text = std::fs::read_to_string(&gold).unwrap();
+    let slice: String = text.split_inclusive("\n\n").take(60).collect();
+    let small = std::env::temp_dir().join(format!("tacitus-cli-test-{}-gold.conllu", std::process::id()));
+    std::fs::write(&small, slice).unwrap();
+
+    let mut c = tacitus(models());
+    c.args(["eval", "parse", "--json", "--gold"]).arg(&small);
+    let out = run(c, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in ["upos", "xpos", "lemma", "uas", "las", "words", "words_per_second"] {
+        assert!(v.get(k).is_some(), "missing {k} in {v}");
+    }
+    // Trained on a slice, the parser must still beat a trivial baseline by far.
+    assert!(v["upos"].as_f64().unwrap() > 80.0, "{v}");
+    assert!(v["uas"].as_f64().unwrap() > 60.0, "{v}");
+
+    let mut c = tacitus(models());
+    c.args(["eval", "parse", "--raw", "--json", "--gold"]).arg(&small);
+    let out = run(c, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in ["tokens_f1", "sentences_f1", "upos_f1", "uas_f1", "las_f1"] {
+        assert!(v.get(k).is_some(), "missing {k} in {v}");
+    }
+    assert!(v["tokens_f1"].as_f64().unwrap() > 95.0, "{v}");
+
+    let mut c = tacitus(models());
+    c.args(["bench", "parse", "--json", "--seconds", "0.1"]).arg(&small);
+    let out = run(c, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in ["words_per_second_1t", "words_per_second_all", "peak_rss_mb"] {
+        assert!(v[k].as_f64().unwrap() > 0.0, "{k} in {v}");
+    }
+    let _ = std::fs::remove_file(&small);
+}
+
+#[test]
+fn damaged_models_give_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("tacitus-cli-test-{}-bad", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["tokenizer.bin", "tagger.bin", "lemmatizer.bin", "parser.bin"] {
+        std::fs::copy(models().join(f), dir.join(f)).unwrap();
+    }
+    std::fs::write(dir.join("parser.bin"), b"TACITUSM garbage").unwrap();
+    let mut c = tacitus(&dir);
+    c.args(["parse", "-"]);
+    let out = run(c, b"Hello world.");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("parser.bin") && err.contains("corrupt"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
