@@ -8,17 +8,17 @@
 //! Conventions are those of the Universal Dependencies English Web Treebank (EWT, v2.15), learned
 //! from its training split rather than written down, in three steps:
 //!
-//! 1. **Tokens** ([`tokens`]): inside each whitespace-free stretch an averaged perceptron decides,
+//! 1. **Tokens** (module `tokens`): inside each whitespace-free stretch an averaged perceptron decides,
 //!    at each position next to punctuation, whether a new token starts. It sees the characters
 //!    around, the token so far and a lexicon of treebank tokens containing punctuation plus a hand
 //!    list of news abbreviations (`Gen.`, `Jan.`, `Calif.`). So `U.S.`, `Dr.`, `e-mail`, `:-)`
 //!    stay whole, while `$5` → `$` `5`, `3.5%` → `3.5` `%`, `al-Qaeda` → `al` `-` `Qaeda`, and
 //!    `(Reuters)` → `(` `Reuters` `)`, as in EWT. URLs and e-mail addresses are kept whole by rule.
-//! 2. **Sentences** ([`sentences`]): a second perceptron decides after every token whether the
+//! 2. **Sentences** (module `sentences`): a second perceptron decides after every token whether the
 //!    sentence ends, from the tokens around, capitalisation, abbreviations, line breaks and the
 //!    sentence length; a blank line always ends a sentence; a sentence is cut after
 //!    [`MAX_SENTENCE_TOKENS`] tokens.
-//! 3. **Words** ([`mwt`]): tokens are split into syntactic words where EWT writes multiword tokens
+//! 3. **Words** (module `mwt`): tokens are split into syntactic words where EWT writes multiword tokens
 //!    (`don't` → `do` `n't`, `Bush's` → `Bush` `'s`, `cannot` → `can` `not`, `gonna` → `gon`
 //!    `na`), each word with the span of its part of the token.
 //!
@@ -325,7 +325,9 @@ impl Tokenizer {
 /// A whitespace-free piece of the text.
 #[derive(Debug, Clone, Copy)]
 struct Piece<'a> {
+    /// The piece.
     text: &'a str,
+    /// Its byte offset in the text.
     byte_start: usize,
 }
 

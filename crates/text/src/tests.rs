@@ -209,3 +209,19 @@ proptest! {
         check_spans(&text, &tiny().split(&text));
     }
 }
+
+/// 50 MB on one line, words and punctuation without a single boundary-worthy gap; run with
+/// `cargo test --release -p tacitus-text -- --ignored`.
+#[test]
+#[ignore = "slow in debug builds"]
+fn fifty_megabytes_on_one_line() {
+    let unit = "abc,def-ghi(jkl)\u{e9}\u{2019}s";
+    let text = unit.repeat(50_000_000 / unit.len());
+    let start = std::time::Instant::now();
+    let out = tiny().split(&text);
+    let secs = start.elapsed().as_secs_f64();
+    assert!(out.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+    let chars = text.chars().count();
+    assert_eq!(out.last().map(|s| s.end), Some(chars));
+    eprintln!("{:.1}M chars/s", chars as f64 / secs / 1e6);
+}

@@ -15,7 +15,7 @@ use crate::chars::{fold, lexicon_key, lower};
 use crate::mwt::Splitter;
 use crate::sentences::{self, Gap, TokInfo};
 use crate::tokens::Stretch;
-use crate::{MAX_SENTENCE_TOKENS, MAX_STRETCH, Tokenizer};
+use crate::{MAX_SENTENCE_TOKENS, Tokenizer};
 
 const FOLDS: usize = 4;
 const TOKEN_EPOCHS: usize = 6;
@@ -166,7 +166,10 @@ pub(crate) fn train(sentences: &[Sentence]) -> Tokenizer {
         is_start[a] = true;
         fold_at[a..b].fill(r.fold[i]);
     }
-    let pieces = pieces(&r.text);
+    let mut pieces = Vec::new();
+    crate::scan(&r.text.iter().collect::<String>(), |start, piece, _| {
+        pieces.push((start, start + piece.text.chars().count()));
+    });
     let lowered: Vec<char> = r.text.iter().map(|&c| fold(c)).collect();
     let mut trainer = Trainer::new(2);
     let (mut feats, mut starts, mut protect) = (Vec::new(), Vec::new(), Vec::new());
@@ -219,28 +222,4 @@ pub(crate) fn train(sentences: &[Sentence]) -> Tokenizer {
 
     let splitter = Splitter::learn(r.analyses.into_iter());
     Tokenizer::from_parts(boundary, sentence, words, splitter)
-}
-
-/// Whitespace-free pieces of a text as (start, end) char offsets, cut at [`MAX_STRETCH`].
-fn pieces(text: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.iter().enumerate() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            (false, Some(s)) if i - s == MAX_STRETCH => {
-                out.push((s, i));
-                start = Some(i);
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
 }
