@@ -28,6 +28,10 @@ pub(crate) struct Tok {
 pub(crate) struct Tokens {
     /// The tokens.
     pub toks: Vec<Tok>,
+    /// Number of punctuation tokens before each token.
+    punct_before: Vec<u32>,
+    /// Number of verbs before each token.
+    verbs_before: Vec<u32>,
     lower: String,
 }
 
@@ -52,7 +56,16 @@ impl Tokens {
     pub fn fill(&mut self, sentence: &Sentence) {
         self.toks.clear();
         self.toks.push(ROOT);
+        self.punct_before.clear();
+        self.verbs_before.clear();
+        let (mut puncts, mut verbs) = (0, 0);
+        self.punct_before.push(0);
+        self.verbs_before.push(0);
         for w in &sentence.words {
+            self.punct_before.push(puncts);
+            self.verbs_before.push(verbs);
+            puncts += u32::from(w.upos == "PUNCT");
+            verbs += u32::from(w.upos == "VERB" || w.upos == "AUX");
             self.lower.clear();
             self.lower
                 .extend(w.form.chars().flat_map(char::to_lowercase));
@@ -69,6 +82,19 @@ impl Tokens {
                 suffix: hash_str(&self.lower[suffix_start..]),
             });
         }
+    }
+
+    /// Punctuation (capped at 2) and verbs (capped at 1) strictly between words `a < b`.
+    #[inline]
+    fn between(&self, a: u32, b: u32) -> (u64, u64) {
+        let count = |v: &[u32]| match (v.get(a as usize + 1), v.get(b as usize)) {
+            (Some(x), Some(y)) => y.saturating_sub(*x),
+            _ => 0,
+        };
+        (
+            count(&self.punct_before).min(2) as u64,
+            count(&self.verbs_before).min(1) as u64,
+        )
     }
 
     #[inline]
@@ -134,6 +160,11 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
         [s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, s1].map(|i| toks.get(i));
     let (s0w, s0p, n0w, n0p) = (ts0.word, ts0.pos, tn0.word, tn0.pos);
     let d = distance(s0, n0);
+    let (punct_between, verb_between) = if s0 == 0 || n0 == NONE {
+        (3, 2)
+    } else {
+        toks.between(s0, n0)
+    };
     let (s0vl, s0vr) = (st.nl[s0 as usize] as u64, st.nr[s0 as usize] as u64);
     let n0vl = if n0 == NONE {
         0
@@ -240,4 +271,8 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
     f(&[ts0.suffix, n0p]);
     f(&[s0p, tn0.suffix]);
     f(&[ts0.suffix, tn0.suffix]);
+    f(&[s0p, n0p, punct_between, verb_between]);
+    f(&[d, punct_between, verb_between]);
+    f(&[lab(s0), s0p, n0p]);
+    f(&[lab(s0h), ts0h.pos, n0p]);
 }

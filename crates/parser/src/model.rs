@@ -1,5 +1,6 @@
 //! The trained parser: greedy inference and the model file.
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -49,8 +50,13 @@ impl Parser {
 
     /// Parses `sentence`, filling every word's head and deprel with a single-rooted tree.
     pub fn parse(&self, sentence: &mut Sentence) {
-        let mut scratch = Scratch::default();
-        self.parse_with(sentence, &mut scratch);
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+        }
+        SCRATCH.with(|sc| match sc.try_borrow_mut() {
+            Ok(mut sc) => self.parse_with(sentence, &mut sc),
+            Err(_) => self.parse_with(sentence, &mut Scratch::default()),
+        });
     }
 
     fn parse_with(&self, sentence: &mut Sentence, sc: &mut Scratch) {
@@ -108,6 +114,11 @@ impl Parser {
                 what: "inconsistent label set".into(),
             })
         }
+    }
+
+    /// Number of features and of (feature, class) weights in the model.
+    pub fn size(&self) -> (usize, usize) {
+        (self.model.n_features(), self.model.n_weights())
     }
 
     /// The dependency labels this parser predicts.
