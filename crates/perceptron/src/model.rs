@@ -11,11 +11,17 @@ pub struct Model {
     /// Open-addressing table of features; key 0 marks an empty slot. Length is a power of two.
     /// Each slot holds its key and where its weights are, so a lookup touches one cache line.
     slots: Vec<Slot>,
-    /// The (class, weight) pairs of every feature, slot after slot.
+    /// The (class, weight) pairs of every sparse feature, slot after slot.
     entries: Vec<Entry>,
+    /// Rows of `n_classes` weights, for features with weights for most classes: adding a whole
+    /// row is faster than adding scattered entries, and takes no more space.
+    dense: Vec<f32>,
 }
 
-/// One feature of the table: its hash and the range of its entries.
+/// `len` of a slot whose weights are row `start` of [`Model::dense`].
+const DENSE: u32 = u32::MAX;
+
+/// One feature of the table: its hash and the range of its entries (or its dense row).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 struct Slot {
     key: u64,
@@ -36,6 +42,7 @@ struct RawModel {
     n_classes: usize,
     slots: Vec<Slot>,
     entries: Vec<Entry>,
+    dense: Vec<f32>,
 }
 
 impl TryFrom<RawModel> for Model {
@@ -45,10 +52,15 @@ impl TryFrom<RawModel> for Model {
         if !m.slots.len().is_power_of_two() || !m.slots.iter().any(|s| s.key == 0) {
             return Err("perceptron table size is not a power of two with a free slot");
         }
-        let in_range = |s: &Slot| {
-            (s.start as usize)
-                .checked_add(s.len as usize)
-                .is_some_and(|e| e <= m.entries.len())
+        let rows = m.dense.len().checked_div(m.n_classes).unwrap_or(0);
+        if rows * m.n_classes != m.dense.len() {
+            return Err("perceptron dense weights are not whole rows");
+        }
+        let in_range = |s: &Slot| match s.len {
+            DENSE => (s.start as usize) < rows,
+            len => (s.start as usize)
+                .checked_add(len as usize)
+                .is_some_and(|e| e <= m.entries.len()),
         };
         if !m.slots.iter().all(in_range) {
             return Err("perceptron weight offsets are out of range");
@@ -60,6 +72,7 @@ impl TryFrom<RawModel> for Model {
             n_classes: m.n_classes,
             slots: m.slots,
             entries: m.entries,
+            dense: m.dense,
         })
     }
 }
@@ -70,26 +83,39 @@ impl Model {
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![Slot::default(); cap];
-        let mut entries = Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum());
+        let mut entries = Vec::new();
+        let mut dense = Vec::new();
         for (key, row) in rows {
             let mut i = (key as usize) & mask;
             while slots[i].key != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = Slot {
-                key,
-                start: entries.len() as u32,
-                len: row.len() as u32,
+            slots[i] = if row.len() * 2 > n_classes {
+                let start = dense.len();
+                dense.resize(start + n_classes, 0.0);
+                for (class, weight) in row {
+                    dense[start + class as usize] = weight;
+                }
+                Slot {
+                    key,
+                    start: (start / n_classes) as u32,
+                    len: DENSE,
+                }
+            } else {
+                let start = entries.len() as u32;
+                entries.extend(row.iter().map(|&(class, weight)| Entry { class, weight }));
+                Slot {
+                    key,
+                    start,
+                    len: row.len() as u32,
+                }
             };
-            entries.extend(
-                row.into_iter()
-                    .map(|(class, weight)| Entry { class, weight }),
-            );
         }
         Model {
             n_classes,
             slots,
             entries,
+            dense,
         }
     }
 
@@ -98,9 +124,9 @@ impl Model {
         self.n_classes
     }
 
-    /// Number of (feature, class) weights stored.
+    /// Number of (feature, class) weights stored (dense rows count every class).
     pub fn n_weights(&self) -> usize {
-        self.entries.len()
+        self.entries.len() + self.dense.len()
     }
 
     /// Number of features stored.
@@ -146,6 +172,14 @@ impl Model {
                 }
             }
             for &(start, len) in &found[..n] {
+                if len == DENSE {
+                    let a = start as usize * self.n_classes;
+                    let row = self.dense.get(a..a + self.n_classes).unwrap_or(&[]);
+                    for (s, w) in scores.iter_mut().zip(row) {
+                        *s += *w;
+                    }
+                    continue;
+                }
                 let (a, b) = (start as usize, start as usize + len as usize);
                 for e in self.entries.get(a..b).unwrap_or(&[]) {
                     if let Some(s) = scores.get_mut(e.class as usize) {

@@ -96,10 +96,17 @@ impl Trainer {
 
     /// The averaged model; weights whose magnitude is at most `prune` are dropped.
     pub fn average(&self, prune: f32) -> Model {
+        self.average_where(prune, |_| true)
+    }
+
+    /// The averaged model of the features `keep` accepts (e.g. those seen often enough to be
+    /// trusted); weights whose magnitude is at most `prune` are dropped.
+    pub fn average_where(&self, prune: f32, keep: impl Fn(u64) -> bool) -> Model {
         let step = self.step.max(1);
         let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
             .weights
             .iter()
+            .filter(|&(&f, _)| keep(f))
             .filter_map(|(&f, ws)| {
                 let mut row: Vec<(u16, f32)> = ws
                     .iter()

@@ -215,8 +215,9 @@ pub(crate) const START: u64 = 1 << 20;
 /// Tag value after the sentence.
 pub(crate) const END: u64 = (1 << 20) + 1;
 
-/// Writes into `out` the features of word `i` (0-based) of `tokens` (as built by [`tokens`]).
-pub(crate) fn extract(tokens: &[Token], i: usize, ctx: Context, out: &mut Vec<u64>) {
+/// Writes into `out` the features of word `i` (0-based) of `tokens` (as built by [`tokens`]) that
+/// depend only on the words: both passes use them, so they are looked up once.
+pub(crate) fn extract_words(tokens: &[Token], i: usize, out: &mut Vec<u64>) {
     out.clear();
     let (p2, p1, w, n1, n2) = (
         &tokens[i],
@@ -251,7 +252,11 @@ pub(crate) fn extract(tokens: &[Token], i: usize, ctx: Context, out: &mut Vec<u6
     out.push(f(T::NextShape).int(n1.shape).finish());
     out.push(f(T::PrevWordWord).int(p1.lower).int(w.lower).finish());
     out.push(f(T::WordNextWord).int(w.lower).int(n1.lower).finish());
+}
 
+/// Appends to `out` the features of word `i` of `tokens` that depend on the surrounding tags.
+pub(crate) fn extract_tags(tokens: &[Token], i: usize, ctx: Context, out: &mut Vec<u64>) {
+    let w = &tokens[i + 2];
     out.push(f(T::PrevTag).int(ctx.prev).finish());
     out.push(f(T::PrevTag2).int(ctx.prev2).finish());
     out.push(f(T::PrevTags).int(ctx.prev).int(ctx.prev2).finish());
@@ -324,13 +329,16 @@ mod tests {
     fn extraction_is_padded_and_context_sensitive() {
         let toks = tokens(["I", "saw", "her"]);
         assert_eq!(toks.len(), 7);
-        let mut a = Vec::new();
-        let mut b = Vec::new();
-        extract(&toks, 0, context(&[], 0, None), &mut a);
-        extract(&toks, 0, context(&[], 0, Some(&[1, 2, 3])), &mut b);
-        assert!(b.len() > a.len());
-        assert_eq!(a[..], b[..a.len()]);
-        extract(&toks, 2, context(&[4, 5], 2, None), &mut b);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        extract_words(&toks, 0, &mut a);
+        extract_words(&toks, 2, &mut b);
+        assert_eq!(a.len(), b.len());
         assert_ne!(a, b);
+        let n = a.len();
+        extract_tags(&toks, 0, context(&[], 0, None), &mut a);
+        b.clear();
+        extract_tags(&toks, 0, context(&[], 0, Some(&[1, 2, 3])), &mut b);
+        assert!(b.len() > a.len() - n);
+        assert_eq!(a[n..], b[..a.len() - n]);
     }
 }

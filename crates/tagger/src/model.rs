@@ -7,7 +7,7 @@ use tacitus_conllu::Sentence;
 use tacitus_modelfile::ModelError;
 use tacitus_perceptron::Model;
 
-use crate::features::{Token, context, extract, tokens};
+use crate::features::{Context, Token, context, extract_tags, extract_words, tokens};
 
 /// Model kind written in the file header.
 const KIND: &str = "tagger";
@@ -21,10 +21,10 @@ pub struct Tagger {
     pub(crate) tags: Vec<(String, String)>,
     /// Tag dictionary: (hash of form, class) sorted by hash, for frequent unambiguous words.
     pub(crate) dict: Vec<(u64, u16)>,
-    /// First pass: sees the words and the tags to the left.
-    pub(crate) first: Model,
-    /// Second pass: also sees the first pass's tags to the right.
-    pub(crate) second: Model,
+    /// Weights of both passes in one table, so that a word feature is looked up once for both:
+    /// classes `0..n` score the first pass (which sees the words and the tags to the left),
+    /// classes `n..2n` the second (which also sees the first pass's tags to the right).
+    pub(crate) model: Model,
 }
 
 impl Tagger {
@@ -42,13 +42,27 @@ impl Tagger {
     /// The class of every word of `toks` (as built by [`tokens`]).
     fn classes(&self, toks: &[Token]) -> Vec<u16> {
         let fixed = dictionary_classes(&self.dict, toks);
-        let mut scores = vec![0.0f32; self.tags.len()];
-        let mut best = |model: &Model, feats: &[u64]| {
-            model.scores(feats, &mut scores);
-            model.best(&scores) as u16
-        };
-        let first = decode(toks, &fixed, None, |_, f| best(&self.first, f));
-        decode(toks, &fixed, Some(&first), |_, f| best(&self.second, f))
+        let n = self.tags.len();
+        // Second-pass scores of each word's word features, found during the first pass.
+        let mut later = vec![0.0f32; fixed.len() * n];
+        let mut scores = vec![0.0f32; 2 * n];
+        let mut feats = Vec::with_capacity(64);
+        let first = decode(&fixed, None, |i, ctx| {
+            extract_words(toks, i, &mut feats);
+            self.model.scores(&feats, &mut scores);
+            later[i * n..(i + 1) * n].copy_from_slice(&scores[n..]);
+            feats.clear();
+            extract_tags(toks, i, ctx, &mut feats);
+            self.model.add_scores(&feats, &mut scores);
+            self.model.best(&scores[..n]) as u16
+        });
+        decode(&fixed, Some(&first), |i, ctx| {
+            scores[n..].copy_from_slice(&later[i * n..(i + 1) * n]);
+            feats.clear();
+            extract_tags(toks, i, ctx, &mut feats);
+            self.model.add_scores(&feats, &mut scores);
+            self.model.best(&scores[n..]) as u16
+        })
     }
 
     /// Writes the tagger to `path` (model kind "tagger").
@@ -62,8 +76,7 @@ impl Tagger {
         let n = t.tags.len();
         let consistent = n > 0
             && n <= u16::MAX as usize
-            && t.first.n_classes() == n
-            && t.second.n_classes() == n
+            && t.model.n_classes() == 2 * n
             && t.dict.iter().all(|&(_, c)| (c as usize) < n)
             && t.dict.windows(2).all(|w| w[0].0 < w[1].0);
         if !consistent {
@@ -75,9 +88,9 @@ impl Tagger {
         Ok(t)
     }
 
-    /// Number of (feature, class) weights in both passes.
+    /// Number of (feature, class) weights in the model.
     pub fn n_weights(&self) -> usize {
-        self.first.n_weights() + self.second.n_weights()
+        self.model.n_weights()
     }
 }
 
@@ -94,23 +107,19 @@ pub(crate) fn dictionary_classes(dict: &[(u64, u16)], toks: &[Token]) -> Vec<Opt
         .collect()
 }
 
-/// Tags `toks` left to right: dictionary words get their `fixed` class, the others whatever
-/// `choose(word index, features)` returns. `first` holds the first pass's classes in the second.
+/// Tags a sentence left to right: dictionary words get their `fixed` class, the others whatever
+/// `choose(word index, tag context)` returns. `first` holds the first pass's classes in the
+/// second pass.
 pub(crate) fn decode(
-    toks: &[Token],
     fixed: &[Option<u16>],
     first: Option<&[u16]>,
-    mut choose: impl FnMut(usize, &[u64]) -> u16,
+    mut choose: impl FnMut(usize, Context) -> u16,
 ) -> Vec<u16> {
     let mut out: Vec<u16> = Vec::with_capacity(fixed.len());
-    let mut feats = Vec::with_capacity(64);
     for (i, fix) in fixed.iter().enumerate() {
         let class = match *fix {
             Some(c) => c,
-            None => {
-                extract(toks, i, context(&out, i, first), &mut feats);
-                choose(i, &feats)
-            }
+            None => choose(i, context(&out, i, first)),
         };
         out.push(class);
     }

@@ -3,13 +3,15 @@
 //! Both passes learn together, sentence by sentence: the first pass tags greedily with its current
 //! weights (its own mistakes become the history it learns from, as at tagging time), and the second
 //! pass learns from those same first-pass guesses as its right context, so it sees realistic errors.
+//! Features seen only once are dropped from the model: they rarely generalise, and a smaller table
+//! stays in cache.
 
 use std::collections::{BTreeMap, HashMap};
 
 use tacitus_conllu::Sentence;
 use tacitus_perceptron::{Trainer, best_of};
 
-use crate::features::{Token, tokens};
+use crate::features::{Token, extract_tags, extract_words, tokens};
 use crate::model::{Tagger, decode, dictionary_classes};
 
 /// A word needs at least this many training occurrences to enter the tag dictionary…
@@ -26,6 +28,8 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Averaged weights of at most this magnitude are dropped from the model.
     pub prune: f32,
+    /// Features seen fewer times than this (in either pass of the first iteration) are dropped.
+    pub min_count: u32,
 }
 
 impl Default for TrainOptions {
@@ -34,6 +38,7 @@ impl Default for TrainOptions {
             iterations: 10,
             seed: 1,
             prune: 0.0,
+            min_count: 2,
         }
     }
 }
@@ -76,36 +81,40 @@ impl Tagger {
             .collect();
 
         let n = tags.len();
-        let mut first = Trainer::new(n);
-        let mut second = Trainer::new(n);
-        let mut scores = vec![0.0f32; n];
-        let mut learn = |t: &mut Trainer, feats: &[u64], gold: u16| {
-            t.scores(feats, &mut scores);
-            let guess = best_of(&scores, |_| true).unwrap_or(0);
-            t.update(feats, gold as usize, guess);
-            guess as u16
-        };
+        // Classes 0..n are the first pass's, n..2n the second's (see `Tagger::model`).
+        let mut trainer = Trainer::new(2 * n);
+        // How often each feature occurred in each pass of the first iteration.
+        let mut seen: [HashMap<u64, u32>; 2] = Default::default();
+        let mut scores = vec![0.0f32; 2 * n];
+        let mut feats = Vec::with_capacity(64);
         let mut rng = SplitMix64(opts.seed);
         let mut order: Vec<usize> = (0..examples.len()).collect();
         for it in 0..opts.iterations {
+            let mut learn = |ex: &Example, pass: usize, i: usize, ctx| {
+                extract_words(&ex.toks, i, &mut feats);
+                extract_tags(&ex.toks, i, ctx, &mut feats);
+                if it == 0 {
+                    for &f in &feats {
+                        *seen[pass].entry(f).or_default() += 1;
+                    }
+                }
+                trainer.scores(&feats, &mut scores);
+                let offset = pass * n;
+                let guess = best_of(&scores[offset..offset + n], |_| true).unwrap_or(0);
+                trainer.update(&feats, offset + ex.gold[i] as usize, offset + guess);
+                guess as u16
+            };
             shuffle(&mut order, &mut rng);
             for &e in &order {
                 let ex = &examples[e];
-                let guesses = decode(&ex.toks, &ex.fixed, None, |i, f| {
-                    learn(&mut first, f, ex.gold[i])
-                });
-                decode(&ex.toks, &ex.fixed, Some(&guesses), |i, f| {
-                    learn(&mut second, f, ex.gold[i])
-                });
+                let guesses = decode(&ex.fixed, None, |i, c| learn(ex, 0, i, c));
+                decode(&ex.fixed, Some(&guesses), |i, c| learn(ex, 1, i, c));
             }
             progress(it + 1, opts.iterations);
         }
-        Tagger {
-            tags,
-            dict,
-            first: first.average(opts.prune),
-            second: second.average(opts.prune),
-        }
+        let count = |f: u64| seen.iter().filter_map(|s| s.get(&f)).max().copied();
+        let model = trainer.average_where(opts.prune, |f| count(f) >= Some(opts.min_count));
+        Tagger { tags, dict, model }
     }
 }
 
