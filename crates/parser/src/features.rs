@@ -107,10 +107,10 @@ impl Tokens {
     }
 }
 
-/// Bucketed distance between stack top and buffer front.
+/// Bucketed distance between stack top and buffer front (0 when either is missing or the root).
 #[inline]
 fn distance(s0: u32, n0: u32) -> u64 {
-    if s0 == 0 || n0 == NONE {
+    if s0 == NONE || n0 == 0 {
         return 0;
     }
     match n0.saturating_sub(s0) {
@@ -125,6 +125,8 @@ fn distance(s0: u32, n0: u32) -> u64 {
 pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
     out.clear();
     let get = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
+    let count = |v: &Vec<u16>, i: u32| if i == NONE { 0 } else { v[i as usize] as u64 };
+    let set = |v: &Vec<u64>, i: u32| if i == NONE { 0 } else { v[i as usize] };
     let lab = |i: u32| {
         if i == NONE {
             u64::MAX
@@ -132,22 +134,18 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
             st.label[i as usize] as u64
         }
     };
+    // Buffer tokens: the words from b0, then the root (0), then nothing.
+    let buffer = |k: u32| match st.b0 as usize + k as usize {
+        i if i <= st.n => i as u32,
+        i if i == st.n + 1 => 0,
+        _ => NONE,
+    };
     let s0 = st.s0();
-    let n0 = if st.terminal() { NONE } else { st.b0 };
-    let n1 = if n0 != NONE && (n0 as usize) < st.n {
-        n0 + 1
-    } else {
-        NONE
-    };
-    let n2 = if n1 != NONE && (n1 as usize) < st.n {
-        n1 + 1
-    } else {
-        NONE
-    };
-    let s0h = st.head[s0 as usize];
+    let (n0, n1, n2) = (buffer(0), buffer(1), buffer(2));
+    let s0h = get(&st.head, s0);
     let s0h2 = get(&st.head, s0h);
-    let (s0l, s0l2) = (st.l1[s0 as usize], st.l2[s0 as usize]);
-    let (s0r, s0r2) = (st.r1[s0 as usize], st.r2[s0 as usize]);
+    let (s0l, s0l2) = (get(&st.l1, s0), get(&st.l2, s0));
+    let (s0r, s0r2) = (get(&st.r1, s0), get(&st.r2, s0));
     let (n0l, n0l2) = (get(&st.l1, n0), get(&st.l2, n0));
     let s1 = if st.stack.len() >= 2 {
         st.stack[st.stack.len() - 2]
@@ -160,19 +158,13 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
         [s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, s1].map(|i| toks.get(i));
     let (s0w, s0p, n0w, n0p) = (ts0.word, ts0.pos, tn0.word, tn0.pos);
     let d = distance(s0, n0);
-    let (punct_between, verb_between) = if s0 == 0 || n0 == NONE {
+    let (punct_between, verb_between) = if s0 == NONE || n0 == 0 || n0 == NONE {
         (3, 2)
     } else {
         toks.between(s0, n0)
     };
-    let (s0vl, s0vr) = (st.nl[s0 as usize] as u64, st.nr[s0 as usize] as u64);
-    let n0vl = if n0 == NONE {
-        0
-    } else {
-        st.nl[n0 as usize] as u64
-    };
-    let (s0sl, s0sr) = (st.lset[s0 as usize], st.rset[s0 as usize]);
-    let n0sl = if n0 == NONE { 0 } else { st.lset[n0 as usize] };
+    let (s0vl, s0vr, n0vl) = (count(&st.nl, s0), count(&st.nr, s0), count(&st.nl, n0));
+    let (s0sl, s0sr, n0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, n0));
 
     let mut t = 0u32;
     let mut f = |vals: &[u64]| {

@@ -68,12 +68,13 @@ impl Parser {
             extract(&sc.state, &sc.toks, &mut sc.feats);
             self.model.scores(&sc.feats, &mut sc.scores);
             let st = &sc.state;
-            // Shift is always legal before the end.
-            let best = best_of(&sc.scores, |c| {
+            // Some transition is always legal before the end; `finish` would cope otherwise.
+            let Some(best) = best_of(&sc.scores, |c| {
                 let (mv, l) = acts.decode(c);
                 st.legal(&acts, mv, l)
-            })
-            .unwrap_or(0);
+            }) else {
+                break;
+            };
             let (mv, l) = acts.decode(best);
             sc.state.apply(mv, l);
         }

@@ -71,21 +71,28 @@ impl Gold {
     pub fn costs(&self, st: &State, acts: &Actions, legal: &[bool], costs: &mut Vec<u32>) {
         costs.clear();
         costs.resize(acts.n_classes(), u32::MAX);
-        if st.terminal() {
-            return;
-        }
-        let s0 = st.s0();
+        // Buffer positions: the words `b..=n`, then the root at `n + 1`.
+        let end = st.n as u32 + 1;
+        let pos = |t: u32| if t == 0 { end } else { t };
         let b = st.b0;
-        let gh_b = self.head[b as usize];
-        let b_head_on_stack = u32::from(st.in_stack[gh_b as usize]);
-        let b_deps_on_stack = self.headless_children_on_stack(st, b);
-        let s0_deps_in_buffer = self.children(s0).iter().filter(|&&c| c >= b).count() as u32;
-        let shift = b_head_on_stack + b_deps_on_stack;
-        let reduce = s0_deps_in_buffer;
-        let gh_s0 = self.head[s0 as usize];
-        let left = s0_deps_in_buffer + u32::from(gh_s0 != NONE && gh_s0 > b);
-        let right =
-            u32::from(gh_b != s0 && (st.in_stack[gh_b as usize] || gh_b > b)) + b_deps_on_stack;
+        let front = st.front();
+        let s0 = st.s0();
+        let (mut shift, mut right) = (0, 0);
+        if front != 0 {
+            let gh_b = self.head[b as usize];
+            let b_head_on_stack = u32::from(st.in_stack[gh_b as usize]);
+            let b_deps_on_stack = self.headless_children_on_stack(st, b);
+            shift = b_head_on_stack + b_deps_on_stack;
+            right =
+                u32::from(gh_b != s0 && (b_head_on_stack == 1 || pos(gh_b) > b)) + b_deps_on_stack;
+        }
+        let (mut reduce, mut left, mut gh_s0) = (0, 0, NONE);
+        if s0 != NONE {
+            let s0_deps_in_buffer = self.children(s0).iter().filter(|&&c| c >= b).count() as u32;
+            gh_s0 = self.head[s0 as usize];
+            reduce = s0_deps_in_buffer;
+            left = s0_deps_in_buffer + u32::from(gh_s0 != NONE && pos(gh_s0) > b);
+        }
         for (c, cost) in costs.iter_mut().enumerate() {
             if !legal[c] {
                 continue;
@@ -94,8 +101,11 @@ impl Gold {
             *cost = match mv {
                 Move::Shift => shift,
                 Move::Reduce => reduce,
-                Move::Left => left + u32::from(gh_s0 == b && self.label[s0 as usize] != l),
-                Move::Right => right + u32::from(gh_b == s0 && self.label[b as usize] != l),
+                Move::Left => left + u32::from(gh_s0 == front && self.label[s0 as usize] != l),
+                Move::Right => {
+                    let gh_b = self.head[b as usize];
+                    right + u32::from(gh_b == s0 && self.label[b as usize] != l)
+                }
             };
         }
     }

@@ -116,9 +116,11 @@ impl Parser {
                     trainer.scores(&sc.feats, &mut sc.scores);
                     st.legal_mask(&acts, &mut legal);
                     ex.gold.costs(st, &acts, &legal, &mut costs);
-                    let guess = best_of(&sc.scores, |c| legal[c]).unwrap_or(0);
+                    let Some(guess) = best_of(&sc.scores, |c| legal[c]) else {
+                        break;
+                    };
                     let min = costs.iter().copied().min().unwrap_or(0);
-                    let truth = best_of(&sc.scores, |c| costs[c] == min).unwrap_or(0);
+                    let truth = best_of(&sc.scores, |c| costs[c] == min).unwrap_or(guess);
                     trainer.update(&sc.feats, truth, guess);
                     let next = if costs[guess] == min || (explore && rng.unit() < opts.explore_prob)
                     {

@@ -1,10 +1,12 @@
-//! The arc-eager transition system (Nivre 2003) with an artificial root at the stack bottom.
+//! The arc-eager transition system (Nivre 2003) with the artificial root at the end of the buffer.
 //!
-//! A configuration keeps, besides stack and buffer, everything the feature templates read about the
-//! partial tree (two leftmost and two rightmost children, valencies, label sets), updated
-//! incrementally, so that every transition and every feature lookup is constant time and parsing
-//! is linear in the sentence length. The root may take a single dependent, which keeps the output
-//! single-rooted; [`State::finish`] attaches whatever the transitions left headless.
+//! With the root last (Ballesteros & Nivre 2013), the sentence's root word is chosen at the very
+//! end, once everything else is attached, rather than as soon as it is met. A configuration keeps,
+//! besides stack and buffer, everything the feature templates read about the partial tree (two
+//! leftmost and two rightmost children, valencies, label sets), updated incrementally, so that
+//! every transition and every feature lookup is constant time and parsing is linear in the
+//! sentence length. Preconditions on the transitions (see [`State::legal`]) guarantee that every
+//! complete transition sequence builds a single-rooted tree.
 
 /// Marks "no token" in head and child slots.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -53,9 +55,10 @@ impl Actions {
 pub(crate) struct State {
     /// Number of words.
     pub n: usize,
-    /// Stack of token indices; the root (0) stays at the bottom.
+    /// Stack of word indices.
     pub stack: Vec<u32>,
-    /// First buffer token; the buffer is `b0..=n`, empty when `b0 > n`.
+    /// First buffer word; the buffer is `b0..=n` followed by the root (token 0), which is all
+    /// that is left when `b0 > n`.
     pub b0: u32,
     /// Head of each token, [`NONE`] while unattached.
     pub head: Vec<u32>,
@@ -81,6 +84,8 @@ pub(crate) struct State {
     pub in_stack: Vec<bool>,
     /// The dependent of the artificial root, once attached.
     pub root_child: u32,
+    /// Number of words on the stack without a head.
+    pub headless: u32,
 }
 
 impl State {
@@ -89,7 +94,6 @@ impl State {
         let len = n + 1;
         self.n = n;
         self.stack.clear();
-        self.stack.push(0);
         self.b0 = 1;
         for (v, x) in [
             (&mut self.head, NONE),
@@ -113,39 +117,60 @@ impl State {
         self.rset.resize(len, 0);
         self.in_stack.clear();
         self.in_stack.resize(len, false);
-        self.in_stack[0] = true;
         self.root_child = NONE;
+        self.headless = 0;
     }
 
-    /// Whether the buffer is empty, which ends parsing.
+    /// Whether parsing is over: the buffer holds only the root and every stacked word has a head.
     #[inline]
     pub fn terminal(&self) -> bool {
-        self.b0 as usize > self.n
+        self.b0 as usize > self.n && self.headless == 0
     }
 
-    /// The stack top.
+    /// The stack top, [`NONE`] when the stack is empty.
     #[inline]
     pub fn s0(&self) -> u32 {
-        *self.stack.last().unwrap_or(&0)
+        self.stack.last().copied().unwrap_or(NONE)
+    }
+
+    /// The first buffer token: a word, or the root (0) once the words are used up.
+    #[inline]
+    pub fn front(&self) -> u32 {
+        if self.b0 as usize > self.n {
+            0
+        } else {
+            self.b0
+        }
     }
 
     /// Whether transition `mv` with `label` is allowed here.
+    ///
+    /// Besides the usual preconditions, the root takes exactly one dependent, by a left-arc from
+    /// the end, and so at most one word may still be headless when the last word leaves the
+    /// buffer. These rules never block the gold tree of a projective sentence, and from any
+    /// configuration they leave some transition legal until the tree is complete.
     #[inline]
     pub fn legal(&self, acts: &Actions, mv: Move, label: u16) -> bool {
         if self.terminal() {
             return false;
         }
         let s0 = self.s0();
+        let words_left = self.b0 as usize <= self.n;
+        let last = self.b0 as usize == self.n;
         match mv {
-            Move::Shift => true,
-            Move::Reduce => s0 != 0 && self.head[s0 as usize] != NONE,
-            Move::Left => s0 != 0 && self.head[s0 as usize] == NONE && label != acts.root_label,
+            Move::Shift => words_left && !(last && self.headless > 0),
+            Move::Reduce => s0 != NONE && self.head[s0 as usize] != NONE,
+            Move::Left => {
+                s0 != NONE
+                    && self.head[s0 as usize] == NONE
+                    && if words_left {
+                        label != acts.root_label
+                    } else {
+                        label == acts.root_label && self.headless == 1
+                    }
+            }
             Move::Right => {
-                if s0 == 0 {
-                    label == acts.root_label && self.root_child == NONE
-                } else {
-                    label != acts.root_label
-                }
+                s0 != NONE && words_left && label != acts.root_label && !(last && self.headless > 1)
             }
         }
     }
@@ -189,13 +214,18 @@ impl State {
     }
 
     fn pop(&mut self) {
-        if self.stack.len() > 1 {
-            let s = self.stack.pop().unwrap_or(0);
+        if let Some(s) = self.stack.pop() {
             self.in_stack[s as usize] = false;
+            if self.head[s as usize] == NONE {
+                self.headless -= 1;
+            }
         }
     }
 
     fn push_b0(&mut self) {
+        if self.head[self.b0 as usize] == NONE {
+            self.headless += 1;
+        }
         self.in_stack[self.b0 as usize] = true;
         self.stack.push(self.b0);
         self.b0 += 1;
@@ -208,8 +238,8 @@ impl State {
             Move::Shift => self.push_b0(),
             Move::Reduce => self.pop(),
             Move::Left => {
-                self.add_arc(self.b0, s0, label);
                 self.pop();
+                self.add_arc(self.front(), s0, label);
             }
             Move::Right => {
                 self.add_arc(s0, self.b0, label);
@@ -218,9 +248,10 @@ impl State {
         }
     }
 
-    /// Completes the tree: the first headless word becomes the root if the root has no dependent,
-    /// every other headless word is attached to the root's dependent with `punct` (for words
-    /// `is_punct` accepts) or `fallback`.
+    /// Completes the tree, should the transitions have left a word headless (the rules of
+    /// [`State::legal`] prevent it; this is a safety net): the first headless word becomes the
+    /// root if the root has no dependent, every other one is attached to the root's dependent
+    /// with `punct` (for words `is_punct` accepts) or `fallback`.
     pub fn finish(
         &mut self,
         acts: &Actions,
@@ -278,8 +309,9 @@ mod tests {
                     let (mv, l) = acts.decode(c);
                     st.apply(mv, l);
                     steps += 1;
-                    assert!(steps <= 2 * n, "at most 2n transitions");
+                    assert!(steps <= 2 * n + 1, "at most 2n + 1 transitions");
                 }
+                assert!((1..=n).all(|w| st.head[w] != NONE), "a word left headless");
                 st.finish(&acts, |_| false, 1, 1);
                 assert!(crate::projective::is_tree(&st.head[1..]), "{:?}", &st.head);
                 assert_eq!(
