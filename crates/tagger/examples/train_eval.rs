@@ -1,7 +1,7 @@
 //! Trains the tagger and lemmatizer on UD English EWT train and reports accuracy on dev, tagging
 //! speed, training time and model sizes.
 //!
-//! Usage: `cargo run --release -p tacitus-tagger --example train_eval [DATA_DIR] [ITERATIONS] [PRUNE] [SEED]`
+//! Usage: `cargo run --release -p tacitus-tagger --example train_eval [DATA_DIR] [ITERATIONS] [PRUNE] [SEED] [MIN_COUNT]`
 //! (DATA_DIR defaults to `$TACITUS_DATA`, then `../shared/data` from the workspace root). With
 //! `TACITUS_TAGGER_MODEL=PATH` the tagger is loaded from PATH if it exists, else trained and kept
 //! there (for profiling tagging without retraining).
@@ -64,6 +64,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     if let Some(seed) = args.get(4) {
         opts.seed = seed.parse()?;
+    }
+    if let Some(m) = args.get(5) {
+        opts.min_count = m.parse()?;
     }
     let ewt = data.join("ud-english-ewt");
     let train = read(&ewt.join("train.conllu"))?;
@@ -135,6 +138,30 @@ fn main() -> Result<(), Box<dyn Error>> {
         })
         .collect();
 
+    let known: std::collections::HashSet<&str> = train
+        .iter()
+        .flat_map(|s| s.words.iter().map(|w| w.form.as_str()))
+        .collect();
+    let mut confusions: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    let (mut oov, mut oov_right) = (0, 0);
+    for (g, p) in dev.iter().zip(&pred) {
+        for (a, b) in g.words.iter().zip(&p.words) {
+            if !known.contains(a.form.as_str()) {
+                oov += 1;
+                oov_right += usize::from(a.upos == b.upos);
+            }
+            if a.upos != b.upos {
+                *confusions.entry((&a.upos, &b.upos)).or_default() += 1;
+            }
+        }
+    }
+    let mut confusions: Vec<_> = confusions.into_iter().collect();
+    confusions.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
+    let top: Vec<String> = confusions[..confusions.len().min(8)]
+        .iter()
+        .map(|((g, p), n)| format!("{g}→{p} {n}"))
+        .collect();
+
     println!(
         "train: {} sentences; dev: {} sentences, {words} words",
         train.len(),
@@ -155,6 +182,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         accuracy(&dev, &pred, |a, b| a.upos == b.upos),
         accuracy(&dev, &pred, |a, b| a.xpos == b.xpos),
         accuracy(&dev, &pred, |a, b| a.upos == b.upos && a.xpos == b.xpos)
+    );
+    println!(
+        "dev UPOS on words unseen in train: {:.2} ({oov} words); top errors (gold→predicted): {}",
+        100.0 * oov_right as f64 / oov.max(1) as f64,
+        top.join(", ")
     );
     println!(
         "dev lemma {:.2} (gold tags) {:.2} (predicted tags)",

@@ -75,7 +75,7 @@ impl Tagger {
         let t: Tagger = tacitus_modelfile::load(path, KIND, VERSION)?;
         let n = t.tags.len();
         let consistent = n > 0
-            && n <= u16::MAX as usize
+            && n <= 1 << 15
             && t.model.n_classes() == 2 * n
             && t.dict.iter().all(|&(_, c)| (c as usize) < n)
             && t.dict.windows(2).all(|w| w[0].0 < w[1].0);

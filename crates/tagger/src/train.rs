@@ -9,10 +9,13 @@
 use std::collections::{BTreeMap, HashMap};
 
 use tacitus_conllu::Sentence;
-use tacitus_perceptron::{Trainer, best_of};
+use tacitus_perceptron::{Trainer, best_of, hash_str};
 
 use crate::features::{Token, extract_tags, extract_words, tokens};
 use crate::model::{Tagger, decode, dictionary_classes};
+
+/// Most (UPOS, XPOS) pairs a tagger distinguishes (two passes' classes must fit in `u16`).
+const MAX_TAGS: usize = 1 << 15;
 
 /// A word needs at least this many training occurrences to enter the tag dictionary…
 const DICT_MIN_COUNT: usize = 20;
@@ -38,7 +41,7 @@ impl Default for TrainOptions {
             iterations: 10,
             seed: 1,
             prune: 0.0,
-            min_count: 2,
+            min_count: 1,
         }
     }
 }
@@ -74,7 +77,12 @@ impl Tagger {
                 let gold = s
                     .words
                     .iter()
-                    .map(|w| class_of[&(w.upos.as_str(), w.xpos.as_str())])
+                    .map(|w| {
+                        class_of
+                            .get(&(w.upos.as_str(), w.xpos.as_str()))
+                            .copied()
+                            .unwrap_or(0)
+                    })
                     .collect();
                 Example { toks, gold, fixed }
             })
@@ -93,7 +101,7 @@ impl Tagger {
             let mut learn = |ex: &Example, pass: usize, i: usize, ctx| {
                 extract_words(&ex.toks, i, &mut feats);
                 extract_tags(&ex.toks, i, ctx, &mut feats);
-                if it == 0 {
+                if it == 0 && opts.min_count > 1 {
                     for &f in &feats {
                         *seen[pass].entry(f).or_default() += 1;
                     }
@@ -113,20 +121,29 @@ impl Tagger {
             progress(it + 1, opts.iterations);
         }
         let count = |f: u64| seen.iter().filter_map(|s| s.get(&f)).max().copied();
-        let model = trainer.average_where(opts.prune, |f| count(f) >= Some(opts.min_count));
+        let model = trainer.average_where(opts.prune, |f| {
+            opts.min_count <= 1 || count(f) >= Some(opts.min_count)
+        });
         Tagger { tags, dict, model }
     }
 }
 
 /// Every (UPOS, XPOS) pair in the data, sorted.
 fn tag_set(sentences: &[Sentence]) -> Vec<(String, String)> {
-    let mut tags: Vec<(String, String)> = sentences
-        .iter()
-        .flat_map(|s| &s.words)
-        .map(|w| (w.upos.clone(), w.xpos.clone()))
+    let mut counts: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for w in sentences.iter().flat_map(|s| &s.words) {
+        *counts.entry((&w.upos, &w.xpos)).or_default() += 1;
+    }
+    let mut by_count: Vec<((&str, &str), usize)> = counts.into_iter().collect();
+    // Both passes' classes must fit the perceptron's class numbers; absurd tag sets lose the
+    // rarest pairs (their words train as the first tag).
+    by_count.sort_by_key(|&(pair, n)| (std::cmp::Reverse(n), pair));
+    by_count.truncate(MAX_TAGS);
+    let mut tags: Vec<(String, String)> = by_count
+        .into_iter()
+        .map(|((u, x), _)| (u.to_string(), x.to_string()))
         .collect();
     tags.sort();
-    tags.dedup();
     if tags.is_empty() {
         tags.push(("X".into(), "_".into()));
     }
@@ -137,7 +154,10 @@ fn tag_set(sentences: &[Sentence]) -> Vec<(String, String)> {
 fn tag_dict(sentences: &[Sentence], class_of: &HashMap<(&str, &str), u16>) -> Vec<(u64, u16)> {
     let mut counts: BTreeMap<&str, BTreeMap<u16, usize>> = BTreeMap::new();
     for w in sentences.iter().flat_map(|s| &s.words) {
-        let c = class_of[&(w.upos.as_str(), w.xpos.as_str())];
+        let c = class_of
+            .get(&(w.upos.as_str(), w.xpos.as_str()))
+            .copied()
+            .unwrap_or(0);
         *counts.entry(&w.form).or_default().entry(c).or_default() += 1;
     }
     let mut dict: Vec<(u64, u16)> = counts
@@ -148,7 +168,7 @@ fn tag_dict(sentences: &[Sentence], class_of: &HashMap<(&str, &str), u16>) -> Ve
                 .iter()
                 .max_by_key(|&(c, n)| (*n, std::cmp::Reverse(*c)))?;
             (total >= DICT_MIN_COUNT && n as f64 >= DICT_MIN_SHARE * total as f64)
-                .then(|| (tacitus_perceptron::hash_str(form), class))
+                .then(|| (hash_str(form), class))
         })
         .collect();
     dict.sort_unstable();
