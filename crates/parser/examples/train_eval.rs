@@ -2,7 +2,7 @@
 //! parsing speed, training time and model size.
 //!
 //! `cargo run --release -p tacitus-parser --example train_eval -- [iterations] [max_train_sentences]
-//! [model] [prune]`: with a model path, the model is also saved there; with 0 iterations it is loaded from
+//! [model] [prune] [min_count]`: with a model path, the model is also saved there; with 0 iterations it is loaded from
 //! there instead of trained.
 //! Data directory: `$TACITUS_DATA` or `../shared/data`.
 
@@ -34,6 +34,9 @@ fn main() {
     }
     if let Some(p) = args.get(4) {
         opts.prune = p.parse().expect("prune");
+    }
+    if let Some(m) = args.get(5) {
+        opts.min_count = m.parse().expect("min_count");
     }
     let limit: usize = args
         .get(2)

@@ -3,7 +3,13 @@
 //! Rich non-local features (distance, valency, second-order children and heads, the label sets of
 //! each side's children) are what let a greedy transition parser approach graph-based accuracy.
 //! Word and tag strings are hashed once per sentence ([`Tokens`]); a feature is then a few integer
-//! mixes of those hashes, so extracting the ~80 features of a configuration allocates nothing.
+//! mixes of those hashes, so extracting the 64 features of a configuration allocates nothing.
+//!
+//! Scoring cost is set by the lookups that miss the cache, and those are the word features: tags
+//! and labels take few values and stay cached. So the set is Zhang & Nivre's without the word
+//! variants of the distance, valency and label-set templates and without the words of third-order
+//! tokens and of the third buffer word: together they cost a third of the speed and bought about
+//! 0.2 points of accuracy on EWT dev.
 
 use tacitus_conllu::Sentence;
 use tacitus_perceptron::{Feature, hash_str};
@@ -28,10 +34,6 @@ pub(crate) struct Tok {
 pub(crate) struct Tokens {
     /// The tokens.
     pub toks: Vec<Tok>,
-    /// Number of punctuation tokens before each token.
-    punct_before: Vec<u32>,
-    /// Number of verbs before each token.
-    verbs_before: Vec<u32>,
     lower: String,
 }
 
@@ -56,16 +58,7 @@ impl Tokens {
     pub fn fill(&mut self, sentence: &Sentence) {
         self.toks.clear();
         self.toks.push(ROOT);
-        self.punct_before.clear();
-        self.verbs_before.clear();
-        let (mut puncts, mut verbs) = (0, 0);
-        self.punct_before.push(0);
-        self.verbs_before.push(0);
         for w in &sentence.words {
-            self.punct_before.push(puncts);
-            self.verbs_before.push(verbs);
-            puncts += u32::from(w.upos == "PUNCT");
-            verbs += u32::from(w.upos == "VERB" || w.upos == "AUX");
             self.lower.clear();
             self.lower
                 .extend(w.form.chars().flat_map(char::to_lowercase));
@@ -82,19 +75,6 @@ impl Tokens {
                 suffix: hash_str(&self.lower[suffix_start..]),
             });
         }
-    }
-
-    /// Punctuation (capped at 2) and verbs (capped at 1) strictly between words `a < b`.
-    #[inline]
-    fn between(&self, a: u32, b: u32) -> (u64, u64) {
-        let count = |v: &[u32]| match (v.get(a as usize + 1), v.get(b as usize)) {
-            (Some(x), Some(y)) => y.saturating_sub(*x),
-            _ => 0,
-        };
-        (
-            count(&self.punct_before).min(2) as u64,
-            count(&self.verbs_before).min(1) as u64,
-        )
     }
 
     #[inline]
@@ -158,11 +138,6 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
         [s0h, s0h2, s0l, s0l2, s0r, s0r2, n0l, n0l2, s1].map(|i| toks.get(i));
     let (s0w, s0p, n0w, n0p) = (ts0.word, ts0.pos, tn0.word, tn0.pos);
     let d = distance(s0, n0);
-    let (punct_between, verb_between) = if s0 == NONE || n0 == 0 || n0 == NONE {
-        (3, 2)
-    } else {
-        toks.between(s0, n0)
-    };
     let (s0vl, s0vr, n0vl) = (count(&st.nl, s0), count(&st.nr, s0), count(&st.nl, n0));
     let (s0sl, s0sr, n0sl) = (set(&st.lset, s0), set(&st.rset, s0), set(&st.lset, n0));
 
@@ -184,10 +159,7 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
     f(&[n0w]);
     f(&[n0p]);
     f(&[tn1.word, tn1.pos]);
-    f(&[tn1.word]);
     f(&[tn1.pos]);
-    f(&[tn2.word, tn2.pos]);
-    f(&[tn2.word]);
     f(&[tn2.pos]);
     // Word pairs.
     f(&[s0w, s0p, n0w, n0p]);
@@ -206,18 +178,13 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
     f(&[s0p, ts0r.pos, n0p]);
     f(&[s0p, n0p, tn0l.pos]);
     // Distance.
-    f(&[s0w, d]);
     f(&[s0p, d]);
-    f(&[n0w, d]);
     f(&[n0p, d]);
     f(&[s0w, n0w, d]);
     f(&[s0p, n0p, d]);
     // Valency.
-    f(&[s0w, s0vr]);
     f(&[s0p, s0vr]);
-    f(&[s0w, s0vl]);
     f(&[s0p, s0vl]);
-    f(&[n0w, n0vl]);
     f(&[n0p, n0vl]);
     // Second order: head and outermost children.
     f(&[ts0h.word]);
@@ -233,16 +200,12 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
     f(&[tn0l.pos]);
     f(&[lab(n0l)]);
     // Third order.
-    f(&[ts0h2.word]);
     f(&[ts0h2.pos]);
     f(&[lab(s0h)]);
-    f(&[ts0l2.word]);
     f(&[ts0l2.pos]);
     f(&[lab(s0l2)]);
-    f(&[ts0r2.word]);
     f(&[ts0r2.pos]);
     f(&[lab(s0r2)]);
-    f(&[tn0l2.word]);
     f(&[tn0l2.pos]);
     f(&[lab(n0l2)]);
     f(&[s0p, ts0l.pos, ts0l2.pos]);
@@ -250,11 +213,8 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
     f(&[s0p, ts0h.pos, ts0h2.pos]);
     f(&[n0p, tn0l.pos, tn0l2.pos]);
     // Label sets.
-    f(&[s0w, s0sr]);
     f(&[s0p, s0sr]);
-    f(&[s0w, s0sl]);
     f(&[s0p, s0sl]);
-    f(&[n0w, n0sl]);
     f(&[n0p, n0sl]);
     // Beyond Zhang & Nivre: the second stack word, universal tags and suffixes for rare words.
     f(&[ts1.pos, s0p, n0p]);
@@ -263,8 +223,4 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
     f(&[ts0.suffix, n0p]);
     f(&[s0p, tn0.suffix]);
     f(&[ts0.suffix, tn0.suffix]);
-    f(&[s0p, n0p, punct_between, verb_between]);
-    f(&[d, punct_between, verb_between]);
-    f(&[lab(s0), s0p, n0p]);
-    f(&[lab(s0h), ts0h.pos, n0p]);
 }

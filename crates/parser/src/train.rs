@@ -1,7 +1,7 @@
 //! Training: an averaged perceptron over labelled transitions, with the dynamic oracle and
 //! exploration of the model's own mistakes (Goldberg & Nivre 2012).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use tacitus_conllu::Sentence;
 use tacitus_perceptron::{Trainer, best_of};
@@ -26,6 +26,9 @@ pub struct TrainOptions {
     pub explore_prob: f64,
     /// Averaged weights of magnitude at most this are dropped from the model.
     pub prune: f32,
+    /// Features seen in fewer configurations than this during the first pass are dropped from
+    /// the model: they are noise, and a smaller table keeps parsing in cache.
+    pub min_count: u32,
 }
 
 impl Default for TrainOptions {
@@ -36,6 +39,7 @@ impl Default for TrainOptions {
             explore_after: 1,
             explore_prob: 0.9,
             prune: 0.0,
+            min_count: 2,
         }
     }
 }
@@ -104,6 +108,7 @@ impl Parser {
         let mut sc = Scratch::default();
         let (mut legal, mut costs) = (Vec::new(), Vec::new());
         sc.scores.resize(acts.n_classes(), 0.0);
+        let mut counts: HashMap<u64, u32> = HashMap::new();
         for iter in 0..opts.iterations {
             rng.shuffle(&mut order);
             let explore = iter >= opts.explore_after;
@@ -113,6 +118,11 @@ impl Parser {
                 st.reset(ex.toks.toks.len() - 1);
                 while !st.terminal() {
                     extract(st, &ex.toks, &mut sc.feats);
+                    if iter == 0 {
+                        for &f in &sc.feats {
+                            *counts.entry(f).or_default() += 1;
+                        }
+                    }
                     trainer.scores(&sc.feats, &mut sc.scores);
                     st.legal_mask(&acts, &mut legal);
                     ex.gold.costs(st, &acts, &legal, &mut costs);
@@ -139,7 +149,9 @@ impl Parser {
             punct_label: index("punct"),
             fallback_label: index("dep"),
             labels,
-            model: trainer.average(opts.prune),
+            model: trainer.average_where(opts.prune, |f| {
+                counts.get(&f).is_some_and(|&c| c >= opts.min_count)
+            }),
         }
     }
 }
