@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use tacitus_conllu::{Sentence, Word};
 use tacitus_modelfile::ModelError;
-use tacitus_perceptron::Feature;
+use tacitus_perceptron::{Feature, hash_str};
 
 /// Model kind written in the file header.
 const KIND: &str = "lemmatizer";
@@ -42,6 +42,53 @@ impl Rule {
         let end = word.char_indices().nth(keep).map_or(word.len(), |(i, _)| i);
         Some(&word[..end])
     }
+
+    /// `word` edited by this rule, `None` if the rule strips more than the word has.
+    fn apply(&self, word: &str) -> Option<String> {
+        self.stem(word).map(|stem| format!("{stem}{}", self.append))
+    }
+}
+
+/// How a lemma's case follows its form's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub(crate) enum Case {
+    /// All lower case ("The" → "the").
+    Lower,
+    /// Lower case but for an upper-case first letter ("kerala" → "Kerala").
+    Title,
+    /// As in the form ("U.S." → "U.S.", "NASA" → "NASA").
+    Keep,
+}
+
+impl Case {
+    /// The case convention `lemma` follows, given its lower-cased form `low`.
+    pub(crate) fn of(lemma: &str, low: &str) -> Case {
+        if lemma == low {
+            Case::Lower
+        } else if lemma == capitalize(low) {
+            Case::Title
+        } else {
+            Case::Keep
+        }
+    }
+}
+
+/// Whether `form` is a number with thousands separators ("1,200", "3,202.61").
+pub(crate) fn is_grouped_number(form: &str) -> bool {
+    let int = form.split_once('.').map_or(form, |(i, _)| i);
+    let frac_ok = form
+        .split_once('.')
+        .is_none_or(|(_, f)| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    let mut groups = int.split(',');
+    let head_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let mut rest = groups.peekable();
+    let has_rest = rest.peek().is_some();
+    head_ok
+        && frac_ok
+        && has_rest
+        && rest.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The case pattern of a word, which decides (with the XPOS) whether its lemma keeps case.
@@ -95,7 +142,7 @@ pub(crate) fn suffix_key(len: usize, suffix: &str, xpos: &str) -> u64 {
         .finish()
 }
 
-/// Key of an (XPOS, case shape) pair.
+/// Key of an (XPOS, word shape) pair.
 pub(crate) fn case_key(xpos: &str, shape: Shape) -> u64 {
     Feature::new(2).str(xpos).int(shape as u64).finish()
 }
@@ -132,8 +179,13 @@ pub struct Lemmatizer {
     pub(crate) lowered: Vec<(u64, u32)>,
     /// (suffix length, lower-cased suffix, XPOS) → rule, for unseen words.
     pub(crate) suffixes: Vec<(u64, u32)>,
-    /// (XPOS, case shape) → whether the lemma keeps the form's case.
-    pub(crate) keep_case: Vec<(u64, bool)>,
+    /// Hashes of every lower-cased lemma in training, sorted: a suffix rule whose result is a
+    /// known lemma is preferred over a longer one that makes up a word.
+    pub(crate) lemmas: Vec<u64>,
+    /// (XPOS, word shape) → how the lemma's case follows the form's.
+    pub(crate) case: Vec<(u64, Case)>,
+    /// Whether numbers lose their thousands separators ("1,200" → "1200").
+    pub(crate) ungroup_numbers: bool,
     /// (lower-cased form, UPOS, XPOS) → FEATS where it differs from the tags' usual FEATS.
     pub(crate) word_feats: Vec<(u64, u32)>,
     /// (UPOS, XPOS) → most frequent FEATS.
@@ -163,35 +215,54 @@ impl Lemmatizer {
 
     /// The lemma of a (form, XPOS) not seen in training; `low` is the lower-cased form.
     fn guess(&self, form: &str, low: &str, xpos: &str) -> String {
-        let rule = find(&self.lowered, key(low, xpos)).or_else(|| {
-            let ends: Vec<usize> = low.char_indices().map(|(i, _)| i).collect();
-            (0..=MAX_SUFFIX.min(ends.len().saturating_sub(1)))
-                .rev()
-                .find_map(|n| {
-                    let suffix = &low[ends.get(ends.len() - n).copied().unwrap_or(low.len())..];
-                    find(&self.suffixes, suffix_key(n, suffix, xpos))
-                })
-        });
-        let rule = rule.and_then(|r| self.rules.get(r as usize));
+        if self.ungroup_numbers && is_grouped_number(form) {
+            return form.replace(',', "");
+        }
+        let rule = find(&self.lowered, key(low, xpos))
+            .or_else(|| self.suffix_rule(low, xpos))
+            .and_then(|r| self.rules.get(r as usize));
         let shape = shape(form);
-        let keep =
-            shape != Shape::Lower && find(&self.keep_case, case_key(xpos, shape)) == Some(true);
-        match rule {
-            None if keep => form.to_string(),
-            None => low.to_string(),
-            Some(rule) if !keep => match rule.stem(low) {
-                Some(stem) => format!("{stem}{}", rule.append),
-                None => low.to_string(),
-            },
-            Some(rule) => match rule.stem(form) {
-                Some("") if shape == Shape::Title => capitalize(&rule.append),
-                Some(stem) if shape == Shape::Upper => {
-                    format!("{stem}{}", rule.append.to_uppercase())
+        match find(&self.case, case_key(xpos, shape)).unwrap_or(Case::Lower) {
+            Case::Lower => rule
+                .and_then(|r| r.apply(low))
+                .unwrap_or_else(|| low.into()),
+            Case::Title => capitalize(
+                &rule
+                    .and_then(|r| r.apply(low))
+                    .unwrap_or_else(|| low.into()),
+            ),
+            Case::Keep => match rule.map(|r| (r, r.stem(form))) {
+                None | Some((_, None)) => form.to_string(),
+                Some((r, Some(""))) if shape == Shape::Title => capitalize(&r.append),
+                Some((r, Some(stem))) if shape == Shape::Upper => {
+                    format!("{stem}{}", r.append.to_uppercase())
                 }
-                Some(stem) => format!("{stem}{}", rule.append),
-                None => form.to_string(),
+                Some((r, Some(stem))) => format!("{stem}{}", r.append),
             },
         }
+    }
+
+    /// The suffix rule for an unseen lower-cased word: the one keyed on the longest suffix whose
+    /// result is a known lemma, else the one keyed on the longest suffix.
+    fn suffix_rule(&self, low: &str, xpos: &str) -> Option<u32> {
+        let starts: Vec<usize> = low.char_indices().map(|(i, _)| i).collect();
+        let mut longest = None;
+        for n in (0..=MAX_SUFFIX.min(starts.len().saturating_sub(1))).rev() {
+            let from = if n == 0 {
+                low.len()
+            } else {
+                starts[starts.len() - n]
+            };
+            let Some(r) = find(&self.suffixes, suffix_key(n, &low[from..], xpos)) else {
+                continue;
+            };
+            let lemma = self.rules.get(r as usize).and_then(|rule| rule.apply(low));
+            if lemma.is_some_and(|l| self.lemmas.binary_search(&hash_str(&l)).is_ok()) {
+                return Some(r);
+            }
+            longest.get_or_insert(r);
+        }
+        longest
     }
 
     /// Writes the lemmatizer to `path` (model kind "lemmatizer").
@@ -211,7 +282,8 @@ impl Lemmatizer {
             && ok(&m.tag_feats, s)
             && ok(&m.lowered, r)
             && ok(&m.suffixes, r)
-            && m.keep_case.windows(2).all(|w| w[0].0 < w[1].0);
+            && m.lemmas.windows(2).all(|w| w[0] < w[1])
+            && m.case.windows(2).all(|w| w[0].0 < w[1].0);
         if !consistent {
             return Err(ModelError::Corrupt {
                 path: path.to_path_buf(),
@@ -223,7 +295,7 @@ impl Lemmatizer {
 }
 
 /// `s` with its first character upper-cased.
-fn capitalize(s: &str) -> String {
+pub(crate) fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
@@ -260,6 +332,17 @@ mod tests {
         assert_eq!(shape("iPhone"), Shape::Mixed);
         assert_eq!(shape("42"), Shape::Lower);
         assert_eq!(capitalize("go"), "Go");
+        assert_eq!(Case::of("the", "the"), Case::Lower);
+        assert_eq!(Case::of("Kerala", "kerala"), Case::Title);
+        assert_eq!(Case::of("U.S.", "u.s."), Case::Keep);
+        for n in ["1,200", "200,000", "3,202.61"] {
+            assert!(is_grouped_number(n), "{n}");
+        }
+        for n in [
+            "1200", "3,40", "7,5", ",200", "1,2000", "a,bcd", "1,200.", "",
+        ] {
+            assert!(!is_grouped_number(n), "{n}");
+        }
         assert_eq!(capitalize(""), "");
     }
 }

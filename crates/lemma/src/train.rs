@@ -6,9 +6,11 @@ use std::hash::Hash;
 
 use tacitus_conllu::Sentence;
 
+use tacitus_perceptron::hash_str;
+
 use crate::model::{
-    Lemmatizer, MAX_SUFFIX, Rule, Shape, case_key, feats_key, key, lower, shape, suffix_key,
-    tags_key,
+    Case, Lemmatizer, MAX_SUFFIX, Rule, case_key, feats_key, is_grouped_number, key, lower, shape,
+    suffix_key, tags_key,
 };
 
 /// A suffix rule is kept only when at least this many distinct training words support it…
@@ -70,7 +72,8 @@ impl Lemmatizer {
         };
         let mut exact: Counts<u64, &str> = HashMap::new();
         let mut lowered: Counts<u64, Rule> = HashMap::new();
-        let mut keep_case: Counts<u64, bool> = HashMap::new();
+        let mut case: Counts<u64, Case> = HashMap::new();
+        let mut ungroup: Counts<(), bool> = HashMap::new();
         let mut types: BTreeSet<(String, &str, String)> = BTreeSet::new();
         let mut word_feats: Counts<(u64, u64), &str> = HashMap::new();
         let mut tag_feats: Counts<u64, &str> = HashMap::new();
@@ -84,9 +87,13 @@ impl Lemmatizer {
                 Rule::between(&low, &low_lemma),
             );
             types.insert((low.clone(), w.xpos.as_str(), low_lemma.clone()));
-            let s = shape(&w.form);
-            if s != Shape::Lower {
-                count(&mut keep_case, case_key(&w.xpos, s), w.lemma != low_lemma);
+            count(
+                &mut case,
+                case_key(&w.xpos, shape(&w.form)),
+                Case::of(&w.lemma, &low_lemma),
+            );
+            if is_grouped_number(&w.form) {
+                count(&mut ungroup, (), w.lemma == w.form.replace(',', ""));
             }
             let tags = tags_key(&w.upos, &w.xpos);
             let word = feats_key(&low, &w.upos, &w.xpos);
@@ -99,7 +106,8 @@ impl Lemmatizer {
         for (low, xpos, lemma) in &types {
             let rule = Rule::between(low, lemma);
             let starts: Vec<usize> = low.char_indices().map(|(i, _)| i).collect();
-            for n in 0..=MAX_SUFFIX.min(starts.len().saturating_sub(1)) {
+            // A rule keyed on a suffix may only rewrite that suffix.
+            for n in rule.strip as usize..=MAX_SUFFIX.min(starts.len().saturating_sub(1)) {
                 let from = if n == 0 {
                     low.len()
                 } else {
@@ -158,16 +166,18 @@ impl Lemmatizer {
         let tag_feats = by_string(tag_feats);
         let lowered = by_rule(lowered);
         let suffixes = by_rule(suffixes);
+        let mut lemmas: Vec<u64> = types.iter().map(|(_, _, l)| hash_str(l)).collect();
+        lemmas.sort_unstable();
+        lemmas.dedup();
         Lemmatizer {
             strings: strings.into_vec(),
             rules: rules.into_vec(),
             exact,
             lowered,
             suffixes,
-            keep_case: majority(keep_case)
-                .into_iter()
-                .map(|e| (e.0, e.1))
-                .collect(),
+            lemmas,
+            case: majority(case).into_iter().map(|e| (e.0, e.1)).collect(),
+            ungroup_numbers: majority(ungroup).first().is_some_and(|e| e.1),
             word_feats,
             tag_feats,
         }
