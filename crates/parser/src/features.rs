@@ -223,4 +223,8 @@ pub(crate) fn extract(st: &State, toks: &Tokens, out: &mut Vec<u64>) {
     f(&[ts0.suffix, n0p]);
     f(&[s0p, tn0.suffix]);
     f(&[ts0.suffix, tn0.suffix]);
+    f(&[s0p, lab(s0), n0p]);
+    f(&[ts1.pos, n0p]);
+    f(&[s0p, n0p, lab(s0l), lab(s0r)]);
+    f(&[n0p, lab(n0l), tn1.pos]);
 }
