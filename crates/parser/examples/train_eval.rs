@@ -3,7 +3,8 @@
 //!
 //! `cargo run --release -p tacitus-parser --example train_eval -- [iterations] [max_train_sentences]
 //! [model] [prune] [min_count]`: with a model path, the model is also saved there; with 0 iterations it is loaded from
-//! there instead of trained.
+//! there instead of trained. `DEV_FILE` evaluates on another file than EWT dev (e.g. dev with
+//! predicted tags). `EXPLORE_PROB` and `EXPLORE_AFTER` override the exploration options.
 //! Data directory: `$TACITUS_DATA` or `../shared/data`.
 
 use std::path::PathBuf;
@@ -38,6 +39,12 @@ fn main() {
     if let Some(m) = args.get(5) {
         opts.min_count = m.parse().expect("min_count");
     }
+    if let Ok(p) = std::env::var("EXPLORE_PROB") {
+        opts.explore_prob = p.parse().expect("EXPLORE_PROB");
+    }
+    if let Ok(p) = std::env::var("EXPLORE_AFTER") {
+        opts.explore_after = p.parse().expect("EXPLORE_AFTER");
+    }
     let limit: usize = args
         .get(2)
         .map_or(usize::MAX, |s| s.parse().expect("limit"));
@@ -52,7 +59,8 @@ fn main() {
         Vec::new()
     };
     train.truncate(limit);
-    let dev = read(&ewt.join("dev.conllu"));
+    let dev =
+        read(&std::env::var("DEV_FILE").map_or_else(|_| ewt.join("dev.conllu"), PathBuf::from));
 
     let keep = args.get(3).map(PathBuf::from);
     let path = keep.clone().unwrap_or_else(|| {

@@ -1,11 +1,11 @@
 //! Tree checks and pseudo-projective lifting of training trees (Nivre & Nilsson 2005).
 //!
-//! The arc-eager system only builds projective trees, but about one English Web Treebank sentence
-//! in twenty has a crossing arc. Training on such a tree as it is would ask the oracle for arcs it
+//! The arc-eager system only builds projective trees, but one English Web Treebank training
+//! sentence in 44 has a crossing arc (354 of 204,577 arcs). Training on such a tree as it is would ask the oracle for arcs it
 //! cannot build, so each non-projective arc is lifted first: its dependent is re-attached to its
 //! head's head, shortest arcs first, until the tree is projective. Labels are kept as they are (no
 //! label encoding), so parsing predicts the lifted, projective tree and no deprojectivization runs:
-//! the few crossing arcs of the test data (well under one arc in a hundred) are lost, in exchange
+//! the few crossing arcs of new text (0.14% of EWT dev arcs) are lost, in exchange
 //! for a label set that stays small and a parser that never guesses where to lower an arc.
 //!
 //! Heads are given as a slice where `heads[i]` is the head of word `i + 1`: 0 for the root,

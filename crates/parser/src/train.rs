@@ -36,7 +36,7 @@ impl Default for TrainOptions {
         TrainOptions {
             iterations: 15,
             seed: 1,
-            explore_after: 1,
+            explore_after: 2,
             explore_prob: 0.9,
             prune: 0.0,
             min_count: 2,
