@@ -188,3 +188,21 @@ fn empty_untagged_and_very_long_sentences() {
         "not linear: {timings:?}"
     );
 }
+
+#[test]
+fn degenerate_training_data_and_bad_model_files() {
+    // No usable sentence: the parser still produces trees.
+    let mut broken = long_sentence(5);
+    broken.words[0].head = Some(99);
+    let parser = Parser::train(&[broken], &TrainOptions::default(), &mut |_, _| {});
+    let mut s = long_sentence(30);
+    parser.parse(&mut s);
+    assert_tree(&s);
+
+    let path =
+        std::env::temp_dir().join(format!("tacitus-parser-bad-{}.model", std::process::id()));
+    std::fs::write(&path, b"not a model").unwrap();
+    assert!(Parser::load(&path).is_err());
+    let _ = std::fs::remove_file(&path);
+    assert!(Parser::load(&path).is_err());
+}
