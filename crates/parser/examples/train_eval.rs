@@ -59,8 +59,8 @@ fn main() {
         Vec::new()
     };
     train.truncate(limit);
-    let dev =
-        read(&std::env::var("DEV_FILE").map_or_else(|_| ewt.join("dev.conllu"), PathBuf::from));
+    let dev_path = std::env::var("DEV_FILE").map_or_else(|_| ewt.join("dev.conllu"), PathBuf::from);
+    let dev = read(&dev_path);
 
     let keep = args.get(3).map(PathBuf::from);
     let path = keep.clone().unwrap_or_else(|| {
@@ -126,7 +126,8 @@ fn main() {
         size as f64 / 1e6
     );
     println!(
-        "dev (gold tags): UAS {:.2}  LAS {:.2}  (full-label LAS {:.2})  {:.0} words/s",
+        "{}: UAS {:.2}  LAS {:.2}  (full-label LAS {:.2})  {:.0} words/s",
+        dev_path.display(),
         pct(uas),
         pct(las),
         pct(full),
