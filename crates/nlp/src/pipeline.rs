@@ -177,7 +177,13 @@ fn to_parsed(chars: &[char], span: &SentenceSpan, base: usize, id: usize) -> Par
 fn clean_form(form: &str) -> String {
     let f: String = form
         .chars()
-        .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     if f.is_empty() { "_".to_string() } else { f }
 }
@@ -186,7 +192,11 @@ fn clean_form(form: &str) -> String {
 pub fn strip_annotation(gold: &Sentence) -> Sentence {
     Sentence {
         comments: gold.comments.clone(),
-        words: gold.words.iter().map(|w| Word::new(w.form.clone())).collect(),
+        words: gold
+            .words
+            .iter()
+            .map(|w| Word::new(w.form.clone()))
+            .collect(),
         multiwords: gold.multiwords.clone(),
         opaque: Vec::new(),
     }

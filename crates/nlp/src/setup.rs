@@ -73,7 +73,10 @@ impl Default for SetupOptions {
             jackknife_folds: 4,
             force: false,
             limit: None,
-            tagger: Default::default(),
+            tagger: tacitus_tagger::TrainOptions {
+                ensemble: 5,
+                ..Default::default()
+            },
             parser: Default::default(),
         }
     }
@@ -166,9 +169,8 @@ pub fn setup(
             (tok, lem)
         },
         || {
-            let tagger = wants("tagger").then(|| {
-                Tagger::train(&train, &opts.tagger, &mut |d, t| progress("tagger", d, t))
-            });
+            let tagger = wants("tagger")
+                .then(|| Tagger::train(&train, &opts.tagger, &mut |d, t| progress("tagger", d, t)));
             let parser = wants("parser").then(|| {
                 let tagged = jackknife(&train, opts, progress);
                 Parser::train(&tagged, &opts.parser, &mut |d, t| progress("parser", d, t))
@@ -219,7 +221,12 @@ fn jackknife(train: &[Sentence], opts: &SetupOptions, progress: Progress) -> Vec
                     .map(|(_, s)| s.clone())
                     .collect();
                 let stage = format!("jackknife {}/{k}", f + 1);
-                let tagger = Tagger::train(&rest, &opts.tagger, &mut |d, t| progress(&stage, d, t));
+                // One run per fold is enough to show the parser the tagger's kind of mistakes.
+                let single = tacitus_tagger::TrainOptions {
+                    ensemble: 1,
+                    ..opts.tagger.clone()
+                };
+                let tagger = Tagger::train(&rest, &single, &mut |d, t| progress(&stage, d, t));
                 train
                     .iter()
                     .enumerate()

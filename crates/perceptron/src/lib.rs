@@ -11,7 +11,7 @@ mod model;
 mod trainer;
 
 pub use model::{Model, best_of};
-pub use trainer::Trainer;
+pub use trainer::{Trainer, average_ensemble};
 
 /// Seed every feature hash starts from.
 const SEED: u64 = 0xcbf2_9ce4_8422_2325;
@@ -83,6 +83,41 @@ mod tests {
             Feature::new(1).str("a").str("bc").finish()
         );
         assert_ne!(a, 0);
+    }
+
+    #[test]
+    fn ensemble_scores_are_the_mean_of_its_members() {
+        let feats: Vec<Vec<u64>> = (0..40u64)
+            .map(|i| {
+                vec![
+                    Feature::new(0).int(i % 5).finish(),
+                    Feature::new(1).int(i % 3).finish(),
+                ]
+            })
+            .collect();
+        let train = |offset: usize| {
+            let mut t = Trainer::new(3);
+            for (i, f) in feats.iter().enumerate().cycle().skip(offset).take(120) {
+                let guess = t.predict(f);
+                t.update(f, i % 3, guess);
+            }
+            t
+        };
+        let (a, b) = (train(0), train(7));
+        let (ma, mb) = (a.average(0.0), b.average(0.0));
+        let both = average_ensemble(&[a, b], 0.0, |_| true);
+        let (mut sa, mut sb, mut s) = (vec![0.0; 3], vec![0.0; 3], vec![0.0; 3]);
+        for f in &feats {
+            ma.scores(f, &mut sa);
+            mb.scores(f, &mut sb);
+            both.scores(f, &mut s);
+            for c in 0..3 {
+                assert!(
+                    (s[c] - (sa[c] + sb[c]) / 2.0).abs() < 1e-4,
+                    "{s:?} {sa:?} {sb:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -102,25 +102,55 @@ impl Trainer {
     /// The averaged model of the features `keep` accepts (e.g. those seen often enough to be
     /// trusted); weights whose magnitude is at most `prune` are dropped.
     pub fn average_where(&self, prune: f32, keep: impl Fn(u64) -> bool) -> Model {
-        let step = self.step.max(1);
-        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
-            .weights
-            .iter()
-            .filter(|&(&f, _)| keep(f))
-            .filter_map(|(&f, ws)| {
-                let mut row: Vec<(u16, f32)> = ws
-                    .iter()
-                    .map(|w| {
-                        let total = w.total + (self.step - w.stamp) as f64 * w.w as f64;
-                        (w.class, (total / step as f64) as f32)
-                    })
-                    .filter(|(_, w)| w.abs() > prune)
-                    .collect();
-                row.sort_by_key(|(c, _)| *c);
-                (!row.is_empty()).then_some((f, row))
-            })
-            .collect();
-        rows.sort_by_key(|(f, _)| *f);
-        Model::from_rows(self.n_classes, rows)
+        average_ensemble(std::slice::from_ref(self), prune, keep)
     }
+
+    /// Averaged weights of feature `f`, by class.
+    fn averaged(&self, f: u64) -> impl Iterator<Item = (u16, f64)> + '_ {
+        let step = self.step.max(1) as f64;
+        self.weights.get(&f).into_iter().flatten().map(move |w| {
+            let total = w.total + (self.step - w.stamp) as f64 * w.w as f64;
+            (w.class, total / step)
+        })
+    }
+}
+
+/// One model from several trainers of the same classes (e.g. trained with different seeds): the
+/// mean of their averaged weights, so its scores are the mean of theirs (an ensemble at the cost
+/// of one model). Only features `keep` accepts are kept; weights of magnitude at most `prune` are
+/// dropped.
+pub fn average_ensemble(trainers: &[Trainer], prune: f32, keep: impl Fn(u64) -> bool) -> Model {
+    let n_classes = trainers.first().map_or(0, |t| t.n_classes);
+    let mut features: Vec<u64> = trainers
+        .iter()
+        .flat_map(|t| t.weights.keys().copied())
+        .filter(|&f| keep(f))
+        .collect();
+    features.sort_unstable();
+    features.dedup();
+    let k = trainers.len().max(1) as f64;
+    let mut sum = vec![0.0f64; n_classes];
+    let mut touched = vec![false; n_classes];
+    let rows: Vec<(u64, Vec<(u16, f32)>)> = features
+        .into_iter()
+        .filter_map(|f| {
+            for t in trainers {
+                for (c, w) in t.averaged(f) {
+                    sum[c as usize] += w;
+                    touched[c as usize] = true;
+                }
+            }
+            let mut row = Vec::new();
+            for c in 0..n_classes {
+                if std::mem::take(&mut touched[c]) {
+                    let w = (std::mem::take(&mut sum[c]) / k) as f32;
+                    if w.abs() > prune {
+                        row.push((c as u16, w));
+                    }
+                }
+            }
+            (!row.is_empty()).then_some((f, row))
+        })
+        .collect();
+    Model::from_rows(n_classes, rows)
 }

@@ -65,6 +65,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     if let Some(seed) = args.get(4) {
         opts.seed = seed.parse()?;
     }
+    if let Some(e) = std::env::var("TAGGER_ENSEMBLE").ok() {
+        opts.ensemble = e.parse()?;
+    }
     if let Some(m) = args.get(5) {
         opts.min_count = m.parse()?;
     }

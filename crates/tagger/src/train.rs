@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use tacitus_conllu::{Sentence, Word};
-use tacitus_perceptron::{Trainer, best_of, hash_str};
+use tacitus_perceptron::{Trainer, average_ensemble, best_of, hash_str};
 
 use crate::features::{Token, extract_tags, extract_words, tokens};
 use crate::model::{Tagger, decode, dictionary_classes};
@@ -33,6 +33,9 @@ pub struct TrainOptions {
     pub prune: f32,
     /// Features seen fewer times than this (in either pass of the first iteration) are dropped.
     pub min_count: u32,
+    /// Number of taggers trained with successive seeds and merged into one model whose scores
+    /// are the mean of theirs (an ensemble at the tagging cost of one model).
+    pub ensemble: usize,
 }
 
 impl Default for TrainOptions {
@@ -42,6 +45,7 @@ impl Default for TrainOptions {
             seed: 1,
             prune: 0.0,
             min_count: 1,
+            ensemble: 1,
         }
     }
 }
@@ -80,43 +84,71 @@ impl Tagger {
             .collect();
 
         let n = tags.len();
-        // Classes 0..n are the first pass's, n..2n the second's (see `Tagger::model`).
-        let mut trainer = Trainer::new(2 * n);
-        // How often each feature occurred in each pass of the first iteration.
+        let runs = opts.ensemble.max(1);
+        let total = runs * opts.iterations;
+        let mut trainers = Vec::with_capacity(runs);
         let mut seen: [HashMap<u64, u32>; 2] = Default::default();
-        let mut scores = vec![0.0f32; 2 * n];
-        let mut feats = Vec::with_capacity(64);
-        let mut rng = SplitMix64(opts.seed);
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        for it in 0..opts.iterations {
-            let mut learn = |ex: &Example, pass: usize, i: usize, ctx| {
-                extract_words(&ex.toks, i, &mut feats);
-                extract_tags(&ex.toks, i, ctx, &mut feats);
-                if it == 0 && opts.min_count > 1 {
-                    for &f in &feats {
-                        *seen[pass].entry(f).or_default() += 1;
-                    }
-                }
-                trainer.scores(&feats, &mut scores);
-                let offset = pass * n;
-                let guess = best_of(&scores[offset..offset + n], |_| true).unwrap_or(0);
-                trainer.update(&feats, offset + ex.gold[i] as usize, offset + guess);
-                guess as u16
-            };
-            shuffle(&mut order, &mut rng);
-            for &e in &order {
-                let ex = &examples[e];
-                let guesses = decode(&ex.fixed, None, |i, c| learn(ex, 0, i, c));
-                decode(&ex.fixed, Some(&guesses), |i, c| learn(ex, 1, i, c));
-            }
-            progress(it + 1, opts.iterations);
+        for r in 0..runs {
+            let seed = opts.seed.wrapping_add(r as u64);
+            let count = opts.min_count > 1 && r == 0;
+            let trainer = train_run(
+                &examples,
+                n,
+                opts.iterations,
+                seed,
+                count.then_some(&mut seen),
+                &mut |it| progress(r * opts.iterations + it, total),
+            );
+            trainers.push(trainer);
         }
         let count = |f: u64| seen.iter().filter_map(|s| s.get(&f)).max().copied();
-        let model = trainer.average_where(opts.prune, |f| {
+        let model = average_ensemble(&trainers, opts.prune, |f| {
             opts.min_count <= 1 || count(f) >= Some(opts.min_count)
         });
         Tagger { tags, dict, model }
     }
+}
+
+/// One perceptron trained over `iterations` shuffled passes; counts each feature's occurrences in
+/// the first iteration into `seen` when given.
+fn train_run(
+    examples: &[Example],
+    n: usize,
+    iterations: usize,
+    seed: u64,
+    mut seen: Option<&mut [HashMap<u64, u32>; 2]>,
+    progress: &mut dyn FnMut(usize),
+) -> Trainer {
+    // Classes 0..n are the first pass's, n..2n the second's (see `Tagger::model`).
+    let mut trainer = Trainer::new(2 * n);
+    let mut scores = vec![0.0f32; 2 * n];
+    let mut feats = Vec::with_capacity(64);
+    let mut rng = SplitMix64(seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    for it in 0..iterations {
+        let mut learn = |ex: &Example, pass: usize, i: usize, ctx| {
+            extract_words(&ex.toks, i, &mut feats);
+            extract_tags(&ex.toks, i, ctx, &mut feats);
+            if let Some(seen) = seen.as_deref_mut().filter(|_| it == 0) {
+                for &f in &feats {
+                    *seen[pass].entry(f).or_default() += 1;
+                }
+            }
+            trainer.scores(&feats, &mut scores);
+            let offset = pass * n;
+            let guess = best_of(&scores[offset..offset + n], |_| true).unwrap_or(0);
+            trainer.update(&feats, offset + ex.gold[i] as usize, offset + guess);
+            guess as u16
+        };
+        shuffle(&mut order, &mut rng);
+        for &e in &order {
+            let ex = &examples[e];
+            let guesses = decode(&ex.fixed, None, |i, c| learn(ex, 0, i, c));
+            decode(&ex.fixed, Some(&guesses), |i, c| learn(ex, 1, i, c));
+        }
+        progress(it + 1);
+    }
+    trainer
 }
 
 /// The class of a training word's tags (0 for pairs left out of an absurdly large tag set).
