@@ -65,6 +65,10 @@ impl Parser {
         sc.state.reset(sentence.words.len());
         sc.scores.resize(acts.n_classes(), 0.0);
         while !sc.state.terminal() {
+            if let Some((mv, l)) = sc.state.forced(&acts) {
+                sc.state.apply(mv, l);
+                continue;
+            }
             extract(&sc.state, &sc.toks, &mut sc.feats);
             self.model.scores(&sc.feats, &mut sc.scores);
             let st = &sc.state;

@@ -175,6 +175,26 @@ impl State {
         }
     }
 
+    /// The only legal transition, when the configuration leaves no choice: an empty stack must
+    /// shift, and once the words are used up each stacked word is reduced or, headless, becomes
+    /// the root's dependent. `None` when there is a choice (or, past the end, nothing legal).
+    #[inline]
+    pub fn forced(&self, acts: &Actions) -> Option<(Move, u16)> {
+        let s0 = self.s0();
+        let only = if s0 == NONE {
+            (Move::Shift, 0)
+        } else if self.b0 as usize > self.n {
+            if self.head[s0 as usize] == NONE {
+                (Move::Left, acts.root_label)
+            } else {
+                (Move::Reduce, 0)
+            }
+        } else {
+            return None;
+        };
+        self.legal(acts, only.0, only.1).then_some(only)
+    }
+
     /// Fills `mask[c]` with whether class `c` is legal here.
     pub fn legal_mask(&self, acts: &Actions, mask: &mut Vec<bool>) {
         mask.clear();
