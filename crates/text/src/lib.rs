@@ -29,6 +29,7 @@
 //! Training data: UD English EWT (CC BY-SA 4.0), github.com/UniversalDependencies/UD_English-EWT.
 
 mod chars;
+mod dateline;
 mod mwt;
 mod sentences;
 mod tokens;
@@ -202,7 +203,15 @@ impl Tokenizer {
                 &mut infos,
             );
         });
-        let ends = self.sentence_ends(&infos);
+        let mut ends = self.sentence_ends(&infos);
+        dateline::split_datelines(
+            |i| {
+                let t = &toks[i];
+                let spaced = i == 0 || toks[i - 1].end < t.start;
+                (&text[t.byte_start..t.byte_end], spaced)
+            },
+            &mut ends,
+        );
         self.build(text, &toks, &ends)
     }
 
