@@ -29,6 +29,7 @@ mod model;
 mod oracle;
 mod projective;
 mod rng;
+mod table;
 mod train;
 mod transition;
 

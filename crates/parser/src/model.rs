@@ -6,15 +6,16 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use tacitus_conllu::Sentence;
 use tacitus_modelfile::ModelError;
-use tacitus_perceptron::{Model, best_of};
+use tacitus_perceptron::best_of;
 
 use crate::features::{Tokens, extract};
+use crate::table::Table;
 use crate::transition::{Actions, State};
 
 /// Model file kind.
 const KIND: &str = "parser";
 /// Schema version of the serialized [`Parser`]; bump on any change to features or layout.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// A trained labelled dependency parser.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,7 +29,7 @@ pub struct Parser {
     /// Label for other words left headless by the transitions.
     pub(crate) fallback_label: u16,
     /// Scores of the labelled transitions.
-    pub(crate) model: Model,
+    pub(crate) table: Table,
 }
 
 /// Buffers reused across the transitions of one sentence.
@@ -70,13 +71,10 @@ impl Parser {
                 continue;
             }
             extract(&sc.state, &sc.toks, &mut sc.feats);
-            self.model.scores(&sc.feats, &mut sc.scores);
-            let st = &sc.state;
+            self.table.scores(&sc.feats, &mut sc.scores);
+            let legality = sc.state.legality(&acts);
             // Some transition is always legal before the end; `finish` would cope otherwise.
-            let Some(best) = best_of(&sc.scores, |c| {
-                let (mv, l) = acts.decode(c);
-                st.legal(&acts, mv, l)
-            }) else {
+            let Some(best) = best_of(&sc.scores, |c| State::legal_class(&acts, legality, c)) else {
                 break;
             };
             let (mv, l) = acts.decode(best);
@@ -110,7 +108,7 @@ impl Parser {
             && [p.root_label, p.punct_label, p.fallback_label]
                 .iter()
                 .all(|&l| (l as usize) < n)
-            && p.model.n_classes() == p.actions().n_classes();
+            && p.table.n_classes() == p.actions().n_classes();
         if ok {
             Ok(p)
         } else {
@@ -123,7 +121,7 @@ impl Parser {
 
     /// Number of features and of (feature, class) weights in the model.
     pub fn size(&self) -> (usize, usize) {
-        (self.model.n_features(), self.model.n_weights())
+        (self.table.n_features(), self.table.n_weights())
     }
 
     /// The dependency labels this parser predicts.

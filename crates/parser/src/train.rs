@@ -11,6 +11,7 @@ use crate::model::{Parser, Scratch};
 use crate::oracle::Gold;
 use crate::projective::{is_tree, projectivize};
 use crate::rng::Rng;
+use crate::table::Table;
 use crate::transition::Actions;
 
 /// Settings of [`Parser::train`].
@@ -87,6 +88,7 @@ impl Parser {
     /// Trains on sentences whose words carry form, upos, xpos and gold head/deprel; sentences
     /// whose annotation is not a single-rooted tree are skipped. `progress(done, total)` is called
     /// after each pass. The model depends only on the data and `opts` (the seed included).
+    /// Panics with more than 511 distinct labels (the scoring table's class limit).
     pub fn train(
         sentences: &[Sentence],
         opts: &TrainOptions,
@@ -149,9 +151,9 @@ impl Parser {
             punct_label: index("punct"),
             fallback_label: index("dep"),
             labels,
-            model: trainer.average_where(opts.prune, |f| {
+            table: Table::new(&trainer.average_where(opts.prune, |f| {
                 counts.get(&f).is_some_and(|&c| c >= opts.min_count)
-            }),
+            })),
         }
     }
 }

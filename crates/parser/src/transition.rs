@@ -195,6 +195,35 @@ impl State {
         self.legal(acts, only.0, only.1).then_some(only)
     }
 
+    /// Whether class `c` is legal here, as [`State::legal`] says, from a [`State::legality`]
+    /// computed once per configuration instead of once per class.
+    #[inline]
+    pub fn legal_class(acts: &Actions, legality: [bool; 5], c: usize) -> bool {
+        let [shift, reduce, left, left_root, right] = legality;
+        match acts.decode(c) {
+            (Move::Shift, _) => shift,
+            (Move::Reduce, _) => reduce,
+            (Move::Left, l) if l == acts.root_label => left_root,
+            (Move::Left, _) => left,
+            (Move::Right, l) => right && l != acts.root_label,
+        }
+    }
+
+    /// Legality of shift, reduce, left-arc with a label other than root, left-arc with root and
+    /// right-arc with a label other than root (right-arc with root is never legal): the label
+    /// only matters by being root or not.
+    #[inline]
+    pub fn legality(&self, acts: &Actions) -> [bool; 5] {
+        let other = if acts.root_label == 0 { 1 } else { 0 };
+        [
+            self.legal(acts, Move::Shift, 0),
+            self.legal(acts, Move::Reduce, 0),
+            self.legal(acts, Move::Left, other),
+            self.legal(acts, Move::Left, acts.root_label),
+            self.legal(acts, Move::Right, other),
+        ]
+    }
+
     /// Fills `mask[c]` with whether class `c` is legal here.
     pub fn legal_mask(&self, acts: &Actions, mask: &mut Vec<bool>) {
         mask.clear();

@@ -134,6 +134,29 @@ impl Model {
         self.slots.iter().filter(|s| s.key != 0).count()
     }
 
+    /// Every feature with its (class, weight) pairs, in table order, classes ascending: what
+    /// [`Model`] was built from, for callers that repack the weights into their own layout.
+    pub fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u16, f32)>)> + '_ {
+        self.slots.iter().filter(|s| s.key != 0).map(|s| {
+            let row = if s.len == DENSE {
+                let a = s.start as usize * self.n_classes;
+                self.dense[a..a + self.n_classes]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &w)| w != 0.0)
+                    .map(|(c, &w)| (c as u16, w))
+                    .collect()
+            } else {
+                let (a, b) = (s.start as usize, s.start as usize + s.len as usize);
+                self.entries[a..b]
+                    .iter()
+                    .map(|e| (e.class, e.weight))
+                    .collect()
+            };
+            (s.key, row)
+        })
+    }
+
     #[inline]
     fn slot(&self, key: u64) -> Option<&Slot> {
         let mask = self.slots.len() - 1;
