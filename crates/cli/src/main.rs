@@ -24,7 +24,12 @@ struct Cli {
 #[derive(Args, Clone)]
 pub struct Dirs {
     /// Data directory the models are built from (UD treebank, dictionaries)
-    #[arg(long, global = true, env = "TACITUS_DATA", default_value = "../shared/data")]
+    #[arg(
+        long,
+        global = true,
+        env = "TACITUS_DATA",
+        default_value = "../shared/data"
+    )]
     data: PathBuf,
     /// Models directory [default: <user cache dir>/tacitus/models]
     #[arg(long, global = true, env = "TACITUS_MODELS")]

@@ -51,7 +51,11 @@ fn models() -> &'static Path {
     DIR.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("tacitus-cli-test-{}", std::process::id()));
         let out = setup_into(&dir);
-        assert!(out.status.success(), "setup failed: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "setup failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         dir
     })
 }
@@ -92,7 +96,11 @@ fn check_conllu(text: &str, conllu: &str) -> usize {
                 for w in &s.words[first..=last] {
                     if let Some(r) = misc_get(&w.misc, "TokenRange") {
                         let got = slice(r);
-                        assert!(got == w.form || form.contains(&got), "word range {r} of {:?}", w.form);
+                        assert!(
+                            got == w.form || form.contains(&got),
+                            "word range {r} of {:?}",
+                            w.form
+                        );
                     }
                 }
             }
@@ -111,22 +119,46 @@ fn setup_is_deterministic_and_idempotent() {
 
     let second = std::env::temp_dir().join(format!("tacitus-cli-test-{}-b", std::process::id()));
     assert!(setup_into(&second).status.success());
-    for f in ["tokenizer.bin", "tagger.bin", "lemmatizer.bin", "parser.bin", "manifest.json"] {
+    for f in [
+        "tokenizer.bin",
+        "tagger.bin",
+        "lemmatizer.bin",
+        "parser.bin",
+        "manifest.json",
+    ] {
         let a = std::fs::read(first.join(f)).unwrap();
         let b = std::fs::read(second.join(f)).unwrap();
         assert!(a == b, "{f} differs between two setups");
     }
+
+    // A damaged model is rebuilt even though its manifest record still matches.
+    std::fs::write(second.join("parser.bin"), b"TACITUSM damaged").unwrap();
+    let repaired = setup_into(&second);
+    let log = String::from_utf8_lossy(&repaired.stderr);
+    assert!(log.contains("parser: trained"), "{log}");
+    assert_eq!(log.matches("up to date").count(), 3, "{log}");
+    assert!(std::fs::read(second.join("parser.bin")).unwrap() == std::fs::read(first.join("parser.bin")).unwrap());
     let _ = std::fs::remove_dir_all(&second);
 }
 
 #[test]
 fn parses_the_example_article() {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/article.txt")).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/article.txt"),
+    )
+    .unwrap();
     let out = parse(text.as_bytes());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let conllu = String::from_utf8(out.stdout).unwrap();
     assert!(check_conllu(&text, &conllu) >= 6);
-    assert!(conllu.contains("\tdid\t") || conllu.contains("\tdo\t"), "didn't is split");
+    assert!(
+        conllu.contains("\tdid\t") || conllu.contains("\tdo\t"),
+        "didn't is split"
+    );
 }
 
 #[test]
@@ -137,9 +169,15 @@ fn bad_input_is_handled() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no sentences"));
 
     // Binary junk and invalid UTF-8: decoded lossily with a warning, offsets still valid.
-    let junk: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..20_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
     let out = parse(&junk);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
     let text = String::from_utf8_lossy(&junk);
     check_conllu(&text, &String::from_utf8(out.stdout).unwrap());
@@ -149,7 +187,10 @@ fn bad_input_is_handled() {
     let out = parse(long.as_bytes());
     assert!(out.status.success());
     let conllu = String::from_utf8(out.stdout).unwrap();
-    assert!(check_conllu(&long, &conllu) > 1, "the run is cut into bounded sentences");
+    assert!(
+        check_conllu(&long, &conllu) > 1,
+        "the run is cut into bounded sentences"
+    );
 }
 
 #[test]
@@ -158,7 +199,11 @@ fn a_50_mb_single_line_is_handled() {
     let chunk = format!("{} ", "abcd".repeat(250));
     let line = chunk.repeat(50_000_000 / chunk.len());
     let out = parse(line.as_bytes());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!out.stdout.is_empty());
 }
 
@@ -167,15 +212,30 @@ fn eval_and_bench_report_their_keys() {
     let gold = data_dir().join("ud-english-ewt/dev.conllu");
     let text = std::fs::read_to_string(&gold).unwrap();
     let slice: String = text.split_inclusive("\n\n").take(60).collect();
-    let small = std::env::temp_dir().join(format!("tacitus-cli-test-{}-gold.conllu", std::process::id()));
+    let small = std::env::temp_dir().join(format!(
+        "tacitus-cli-test-{}-gold.conllu",
+        std::process::id()
+    ));
     std::fs::write(&small, slice).unwrap();
 
     let mut c = tacitus(models());
     c.args(["eval", "parse", "--json", "--gold"]).arg(&small);
     let out = run(c, b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for k in ["upos", "xpos", "lemma", "uas", "las", "words", "words_per_second"] {
+    for k in [
+        "upos",
+        "xpos",
+        "lemma",
+        "uas",
+        "las",
+        "words",
+        "words_per_second",
+    ] {
         assert!(v.get(k).is_some(), "missing {k} in {v}");
     }
     // Trained on a slice, the parser must still beat a trivial baseline by far.
@@ -183,9 +243,14 @@ fn eval_and_bench_report_their_keys() {
     assert!(v["uas"].as_f64().unwrap() > 60.0, "{v}");
 
     let mut c = tacitus(models());
-    c.args(["eval", "parse", "--raw", "--json", "--gold"]).arg(&small);
+    c.args(["eval", "parse", "--raw", "--json", "--gold"])
+        .arg(&small);
     let out = run(c, b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for k in ["tokens_f1", "sentences_f1", "upos_f1", "uas_f1", "las_f1"] {
         assert!(v.get(k).is_some(), "missing {k} in {v}");
@@ -193,9 +258,14 @@ fn eval_and_bench_report_their_keys() {
     assert!(v["tokens_f1"].as_f64().unwrap() > 95.0, "{v}");
 
     let mut c = tacitus(models());
-    c.args(["bench", "parse", "--json", "--seconds", "0.1"]).arg(&small);
+    c.args(["bench", "parse", "--json", "--seconds", "0.1"])
+        .arg(&small);
     let out = run(c, b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for k in ["words_per_second_1t", "words_per_second_all", "peak_rss_mb"] {
         assert!(v[k].as_f64().unwrap() > 0.0, "{k} in {v}");
@@ -207,7 +277,12 @@ fn eval_and_bench_report_their_keys() {
 fn damaged_models_give_a_clear_error() {
     let dir = std::env::temp_dir().join(format!("tacitus-cli-test-{}-bad", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for f in ["tokenizer.bin", "tagger.bin", "lemmatizer.bin", "parser.bin"] {
+    for f in [
+        "tokenizer.bin",
+        "tagger.bin",
+        "lemmatizer.bin",
+        "parser.bin",
+    ] {
         std::fs::copy(models().join(f), dir.join(f)).unwrap();
     }
     std::fs::write(dir.join("parser.bin"), b"TACITUSM garbage").unwrap();
@@ -216,7 +291,10 @@ fn damaged_models_give_a_clear_error() {
     let out = run(c, b"Hello world.");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("parser.bin") && err.contains("corrupt"), "{err}");
+    assert!(
+        err.contains("parser.bin") && err.contains("corrupt"),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -35,7 +35,11 @@ pub fn render_tree(s: &Sentence) -> String {
             prefix.replace("├─ ", "│  ").replace("└─ ", "   ")
         };
         for (k, &c) in kids.iter().enumerate().rev() {
-            let branch = if k + 1 == kids.len() { "└─ " } else { "├─ " };
+            let branch = if k + 1 == kids.len() {
+                "└─ "
+            } else {
+                "├─ "
+            };
             stack.push((c, format!("{base}{branch}"), false));
         }
     }

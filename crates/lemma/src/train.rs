@@ -78,8 +78,8 @@ impl Lemmatizer {
         let mut word_feats: Counts<(u64, u64), &str> = HashMap::new();
         let mut tag_feats: Counts<u64, &str> = HashMap::new();
         for w in words() {
-            let low = lower(&w.form);
-            let low_lemma = lower(&w.lemma);
+            let low = lower(&w.form).into_owned();
+            let low_lemma = lower(&w.lemma).into_owned();
             count(&mut exact, key(&w.form, &w.xpos), w.lemma.as_str());
             count(
                 &mut lowered,

@@ -125,8 +125,16 @@ pub fn setup(
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
+    // A model is up to date when its record matches and its file loads with this build (a file
+    // from another model version, or a damaged one, is rebuilt).
+    let loads = |name: &str, path: &Path| match name {
+        "tokenizer" => Tokenizer::load(path).is_ok(),
+        "tagger" => Tagger::load(path).is_ok(),
+        "lemmatizer" => Lemmatizer::load(path).is_ok(),
+        _ => Parser::load(path).is_ok(),
+    };
     let todo = |name: &str, path: &Path| {
-        opts.force || !path.exists() || manifest.models.get(name) != Some(&record)
+        opts.force || manifest.models.get(name) != Some(&record) || !loads(name, path)
     };
     let stages = [
         ("tokenizer", &files.tokenizer),
