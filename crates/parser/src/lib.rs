@@ -29,7 +29,6 @@ mod model;
 mod oracle;
 mod projective;
 mod rng;
-mod table;
 mod train;
 mod transition;
 

@@ -6,10 +6,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use tacitus_conllu::Sentence;
 use tacitus_modelfile::ModelError;
-use tacitus_perceptron::best_of;
+use tacitus_perceptron::{Table, best_of};
 
 use crate::features::{Tokens, extract};
-use crate::table::Table;
 use crate::transition::{Actions, State};
 
 /// Model file kind.

@@ -1,17 +1,16 @@
 //! Training: an averaged perceptron over labelled transitions, with the dynamic oracle and
 //! exploration of the model's own mistakes (Goldberg & Nivre 2012).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use tacitus_conllu::Sentence;
-use tacitus_perceptron::{Trainer, best_of};
+use tacitus_perceptron::{MAX_CLASSES, Table, Trainer, best_of};
 
 use crate::features::{Tokens, extract};
 use crate::model::{Parser, Scratch};
 use crate::oracle::Gold;
 use crate::projective::{is_tree, projectivize};
 use crate::rng::Rng;
-use crate::table::Table;
 use crate::transition::Actions;
 
 /// Settings of [`Parser::train`].
@@ -51,16 +50,26 @@ struct Example {
     gold: Gold,
 }
 
-/// The sorted label set, with `root`, `punct` and `dep` always present.
+/// Most labels the scoring table can tell apart (two arc classes per label, plus shift and reduce).
+const MAX_LABELS: usize = (MAX_CLASSES - 2) / 2;
+
+/// The sorted label set, with `root`, `punct` and `dep` always present; past [`MAX_LABELS`], the
+/// rarest labels are left out (sentences using them are not trained on).
 fn label_set(sentences: &[Sentence]) -> Vec<String> {
-    let mut set: BTreeSet<&str> = ["root", "punct", "dep"].into_iter().collect();
-    for s in sentences {
-        for w in &s.words {
-            if !w.deprel.is_empty() && w.deprel != "_" {
-                set.insert(&w.deprel);
-            }
+    let mut counts: BTreeMap<&str, usize> = ["root", "punct", "dep"]
+        .into_iter()
+        .map(|l| (l, usize::MAX))
+        .collect();
+    for w in sentences.iter().flat_map(|s| &s.words) {
+        if !w.deprel.is_empty() && w.deprel != "_" {
+            let c = counts.entry(&w.deprel).or_default();
+            *c = c.saturating_add(1);
         }
     }
+    let mut by_count: Vec<(&str, usize)> = counts.into_iter().collect();
+    by_count.sort_by_key(|&(l, n)| (std::cmp::Reverse(n), l));
+    by_count.truncate(MAX_LABELS);
+    let set: BTreeSet<&str> = by_count.into_iter().map(|(l, _)| l).collect();
     set.into_iter().map(str::to_string).collect()
 }
 
@@ -88,7 +97,7 @@ impl Parser {
     /// Trains on sentences whose words carry form, upos, xpos and gold head/deprel; sentences
     /// whose annotation is not a single-rooted tree are skipped. `progress(done, total)` is called
     /// after each pass. The model depends only on the data and `opts` (the seed included).
-    /// Panics with more than 511 distinct labels (the scoring table's class limit).
+    /// At most 511 labels are learned, the most frequent.
     pub fn train(
         sentences: &[Sentence],
         opts: &TrainOptions,
@@ -151,9 +160,11 @@ impl Parser {
             punct_label: index("punct"),
             fallback_label: index("dep"),
             labels,
+            // `label_set` keeps the classes within the table's limit.
             table: Table::new(&trainer.average_where(opts.prune, |f| {
                 counts.get(&f).is_some_and(|&c| c >= opts.min_count)
-            })),
+            }))
+            .expect("at most MAX_LABELS labels"),
         }
     }
 }

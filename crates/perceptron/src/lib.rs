@@ -5,12 +5,16 @@
 //! strings. Most features only ever touch a few classes, so weights are stored per feature as a
 //! short list of (class, weight) pairs: this keeps models small with a hundred classes and keeps
 //! scoring to a handful of additions per feature. Training ([`Trainer`]) averages the weights over
-//! every update (Collins 2002); inference ([`Model`]) is a frozen, compact open-addressing table.
+//! every update (Collins 2002); inference ([`Model`]) is a frozen, compact open-addressing table,
+//! and [`Table`] repacks a [`Model`] for faster scoring where speed matters most (the tagger and
+//! the parser).
 
 mod model;
+mod table;
 mod trainer;
 
 pub use model::{Model, best_of};
+pub use table::{MAX_CLASSES, Table, TooManyClasses};
 pub use trainer::{Trainer, average_ensemble};
 
 /// Seed every feature hash starts from.

@@ -135,8 +135,8 @@ impl Model {
     }
 
     /// Every feature with its (class, weight) pairs, in table order, classes ascending: what
-    /// [`Model`] was built from, for callers that repack the weights into their own layout.
-    pub fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u16, f32)>)> + '_ {
+    /// [`Model`] was built from, for repacking into a [`crate::Table`].
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u16, f32)>)> + '_ {
         self.slots.iter().filter(|s| s.key != 0).map(|s| {
             let row = if s.len == DENSE {
                 let a = s.start as usize * self.n_classes;

@@ -65,7 +65,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     if let Some(seed) = args.get(4) {
         opts.seed = seed.parse()?;
     }
-    if let Some(e) = std::env::var("TAGGER_ENSEMBLE").ok() {
+    if let Ok(e) = std::env::var("TAGGER_ENSEMBLE") {
         opts.ensemble = e.parse()?;
     }
     if let Some(m) = args.get(5) {

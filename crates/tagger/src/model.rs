@@ -5,14 +5,15 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use tacitus_conllu::Sentence;
 use tacitus_modelfile::ModelError;
-use tacitus_perceptron::Model;
+use tacitus_perceptron::{Table, best_of};
 
 use crate::features::{Context, Token, context, extract_tags, extract_words, tokens};
+use crate::train::MAX_TAGS;
 
 /// Model kind written in the file header.
 const KIND: &str = "tagger";
 /// Schema version of [`Tagger`]'s serialized form; bump on any change to it or to the features.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// A trained part-of-speech tagger.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,7 +25,7 @@ pub struct Tagger {
     /// Weights of both passes in one table, so that a word feature is looked up once for both:
     /// classes `0..n` score the first pass (which sees the words and the tags to the left),
     /// classes `n..2n` the second (which also sees the first pass's tags to the right).
-    pub(crate) model: Model,
+    pub(crate) model: Table,
 }
 
 impl Tagger {
@@ -54,14 +55,14 @@ impl Tagger {
             feats.clear();
             extract_tags(toks, i, ctx, &mut feats);
             self.model.add_scores(&feats, &mut scores);
-            self.model.best(&scores[..n]) as u16
+            best_of(&scores[..n], |_| true).unwrap_or(0) as u16
         });
         decode(&fixed, Some(&first), |i, ctx| {
             scores[n..].copy_from_slice(&later[i * n..(i + 1) * n]);
             feats.clear();
             extract_tags(toks, i, ctx, &mut feats);
             self.model.add_scores(&feats, &mut scores);
-            self.model.best(&scores[n..]) as u16
+            best_of(&scores[n..], |_| true).unwrap_or(0) as u16
         })
     }
 
@@ -75,7 +76,7 @@ impl Tagger {
         let t: Tagger = tacitus_modelfile::load(path, KIND, VERSION)?;
         let n = t.tags.len();
         let consistent = n > 0
-            && n <= 1 << 15
+            && n <= MAX_TAGS
             && t.model.n_classes() == 2 * n
             && t.dict.iter().all(|&(_, c)| (c as usize) < n)
             && t.dict.windows(2).all(|w| w[0].0 < w[1].0);

@@ -9,13 +9,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use tacitus_conllu::{Sentence, Word};
-use tacitus_perceptron::{Trainer, average_ensemble, best_of, hash_str};
+use tacitus_perceptron::{MAX_CLASSES, Table, Trainer, average_ensemble, best_of, hash_str};
 
 use crate::features::{Token, extract_tags, extract_words, tokens};
 use crate::model::{Tagger, decode, dictionary_classes};
 
-/// Most (UPOS, XPOS) pairs a tagger distinguishes (two passes' classes must fit in `u16`).
-const MAX_TAGS: usize = 1 << 15;
+/// Most (UPOS, XPOS) pairs a tagger distinguishes: both passes' classes must fit the scoring
+/// table (EWT has about 50).
+pub(crate) const MAX_TAGS: usize = MAX_CLASSES / 2;
 
 /// A word needs at least this many training occurrences to enter the tag dictionary…
 const DICT_MIN_COUNT: usize = 20;
@@ -105,6 +106,8 @@ impl Tagger {
         let model = average_ensemble(&trainers, opts.prune, |f| {
             opts.min_count <= 1 || count(f) >= Some(opts.min_count)
         });
+        // `tag_set` keeps at most MAX_TAGS tags, so both passes fit the table.
+        let model = Table::new(&model).expect("at most MAX_TAGS tags");
         Tagger { tags, dict, model }
     }
 }
@@ -166,7 +169,7 @@ fn tag_set(sentences: &[Sentence]) -> Vec<(String, String)> {
         *counts.entry((&w.upos, &w.xpos)).or_default() += 1;
     }
     let mut by_count: Vec<((&str, &str), usize)> = counts.into_iter().collect();
-    // Both passes' classes must fit the perceptron's class numbers; absurd tag sets lose the
+    // Both passes' classes must fit the scoring table's classes; absurd tag sets lose the
     // rarest pairs (their words train as the first tag).
     by_count.sort_by_key(|&(pair, n)| (std::cmp::Reverse(n), pair));
     by_count.truncate(MAX_TAGS);

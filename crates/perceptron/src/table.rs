@@ -1,19 +1,22 @@
-//! The parser's scoring table: the averaged perceptron's weights repacked for fast lookups.
+//! The frozen scoring table: a trained [`Model`]'s weights repacked for fast lookups.
 //!
-//! Parsing speed is set by the cache misses of the feature lookups, mostly for rare word features
+//! Scoring speed is set by the cache misses of the feature lookups, mostly for rare word features
 //! whose weights are nowhere near the cache. So the table spends one cache line fetch on most
 //! features instead of two: a slot holds a 32-bit fingerprint of its feature and, for the many
 //! features with at most [`INLINE`] weights, the weights themselves; only longer lists live apart.
 //! Weights are packed with their class in 32 bits (the float's 22 high bits: relative error below
-//! 2^-13, which changes no decision measured on EWT dev). Features with weights for most classes
+//! 2^-13, which changes no parsing decision measured on EWT dev). Features with weights for most classes
 //! (the frequent tag and label features, which stay cached) keep a dense row of `f32`.
 //!
 //! A feature is found by its home slot and a 32-bit fingerprint; a feature the model lacks that
 //! agrees with one it has on both (about one lookup in a billion) gets that one's weights, which
 //! costs at most a decision, never safety.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
-use tacitus_perceptron::Model;
+
+use crate::model::Model;
 
 /// Weights kept in the slot itself: a slot is then 32 bytes, two to a cache line.
 const INLINE: usize = 6;
@@ -22,8 +25,8 @@ const FILTER_BITS: usize = 16;
 /// Bits of a packed weight that hold its class.
 const CLASS_BITS: u32 = 10;
 const CLASS_MASK: u32 = (1 << CLASS_BITS) - 1;
-/// Most classes a table can score.
-pub(crate) const MAX_CLASSES: usize = 1 << CLASS_BITS;
+/// Most classes a [`Table`] can score.
+pub const MAX_CLASSES: usize = 1 << CLASS_BITS;
 /// `len` of a slot whose weights are a dense row.
 const DENSE: u32 = 0xff;
 
@@ -50,10 +53,12 @@ impl Slot {
     }
 }
 
-/// Weights of the labelled transitions, by feature hash.
+/// A trained perceptron repacked for fast scoring (at most [`MAX_CLASSES`] classes): weights
+/// rounded to 22 bits, features known by a 32-bit fingerprint. Deserializing checks the table is
+/// well formed, so a damaged one is refused instead of panicking when scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawTable")]
-pub(crate) struct Table {
+pub struct Table {
     n_classes: usize,
     /// Open-addressing table, length a power of two, with at least one empty slot.
     slots: Vec<Slot>,
@@ -82,14 +87,14 @@ impl TryFrom<RawTable> for Table {
 
     fn try_from(t: RawTable) -> Result<Self, Self::Error> {
         if !t.slots.len().is_power_of_two() || !t.slots.iter().any(|s| s.fp == 0) {
-            return Err("parser table size is not a power of two with a free slot");
+            return Err("scoring table size is not a power of two with a free slot");
         }
         if t.n_classes == 0 || t.n_classes > MAX_CLASSES {
-            return Err("parser table has too many classes");
+            return Err("scoring table has no classes or too many");
         }
         let rows = t.dense.len() / t.n_classes;
         if rows * t.n_classes != t.dense.len() {
-            return Err("parser dense weights are not whole rows");
+            return Err("scoring table dense weights are not whole rows");
         }
         let class_ok = |e: &u32| ((e & CLASS_MASK) as usize) < t.n_classes;
         let slot_ok = |s: &Slot| match s.len() {
@@ -98,7 +103,7 @@ impl TryFrom<RawTable> for Table {
             len => s.start() + len as usize <= t.entries.len(),
         };
         if !t.slots.iter().all(slot_ok) || !t.entries.iter().all(class_ok) {
-            return Err("parser table weights are out of range");
+            return Err("scoring table weights are out of range");
         }
         Ok(Table::with_filter(t.n_classes, t.slots, t.entries, t.dense))
     }
@@ -134,14 +139,33 @@ fn unpack(e: u32) -> (usize, f32) {
     ((e & CLASS_MASK) as usize, f32::from_bits(e & !CLASS_MASK))
 }
 
+/// The error of [`Table::new`] for a model with more than [`MAX_CLASSES`] classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyClasses {
+    /// The model's number of classes.
+    pub n_classes: usize,
+}
+
+impl fmt::Display for TooManyClasses {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} classes, more than a scoring table's {MAX_CLASSES}",
+            self.n_classes
+        )
+    }
+}
+
+impl std::error::Error for TooManyClasses {}
+
 impl Table {
-    /// Repacks the weights of `model` (at most [`MAX_CLASSES`] classes), deterministically.
-    pub fn new(model: &Model) -> Self {
+    /// Repacks the weights of `model`, deterministically; fails if it has more than
+    /// [`MAX_CLASSES`] classes.
+    pub fn new(model: &Model) -> Result<Self, TooManyClasses> {
         let n_classes = model.n_classes();
-        assert!(
-            n_classes <= MAX_CLASSES,
-            "too many classes for the parser table"
-        );
+        if n_classes > MAX_CLASSES {
+            return Err(TooManyClasses { n_classes });
+        }
         let mut rows: Vec<(u64, Vec<(u16, f32)>)> = model.rows().collect();
         rows.sort_unstable_by_key(|r| r.0);
         let cap = (rows.len() * 2).next_power_of_two().max(16);
@@ -175,7 +199,7 @@ impl Table {
             }
             slots[i] = slot;
         }
-        Table::with_filter(n_classes, slots, entries, dense)
+        Ok(Table::with_filter(n_classes, slots, entries, dense))
     }
 
     /// The table of these fields, with its [`Table::filter`] built.
@@ -241,10 +265,16 @@ impl Table {
         }
     }
 
-    /// The scores of `features` into `scores` (length [`Self::n_classes`]), after zeroing it.
+    /// Adds the weights of `features` into `scores` (length [`Self::n_classes`]), after zeroing it.
     #[inline]
     pub fn scores(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        self.add_scores(features, scores);
+    }
+
+    /// Adds the weights of `features` onto `scores` as they are, e.g. onto cached partial scores.
+    #[inline]
+    pub fn add_scores(&self, features: &[u64], scores: &mut [f32]) {
         // Find every feature's slot first, then add the weights: the lookups are independent
         // cache misses, and this lets the processor overlap them.
         let mut found = [Slot::default(); 96];
@@ -286,7 +316,7 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tacitus_perceptron::Trainer;
+    use crate::Trainer;
 
     #[test]
     fn scores_like_the_model_it_repacks() {
@@ -302,7 +332,7 @@ mod tests {
             }
         }
         let model = t.average(0.0);
-        let table = Table::new(&model);
+        let table = Table::new(&model).unwrap();
         assert_eq!(table.n_features(), model.n_features());
         let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
         for chunk in feats.chunks(7).chain([&[12345u64, 99][..]]) {
@@ -312,6 +342,17 @@ mod tests {
                 assert!((x - y).abs() <= 1e-3 * (1.0 + x.abs()), "{a:?} {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn too_many_classes_is_an_error() {
+        let mut t = Trainer::new(MAX_CLASSES + 1);
+        t.update(&[3], MAX_CLASSES, 0);
+        let err = Table::new(&t.average(0.0)).unwrap_err();
+        assert_eq!(err.n_classes, MAX_CLASSES + 1);
+        let mut t = Trainer::new(MAX_CLASSES);
+        t.update(&[3], MAX_CLASSES - 1, 0);
+        assert!(Table::new(&t.average(0.0)).is_ok());
     }
 
     #[test]
