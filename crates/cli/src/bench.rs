@@ -29,7 +29,8 @@ pub struct BenchParseArgs {
     /// Print one JSON object instead of a table
     #[arg(long)]
     json: bool,
-    /// Minimum seconds to run each measurement (the file is parsed again until reached)
+    /// Minimum seconds to run each measurement (the file is parsed again until reached; the
+    /// median pass is reported)
     #[arg(long, default_value_t = 3.0)]
     seconds: f64,
 }
@@ -68,15 +69,18 @@ fn annotate_copy(pipeline: &Pipeline, s: &Sentence) {
     pipeline.annotate(&mut s);
 }
 
-/// Words per second of `pass`, run until at least `min` has elapsed.
+/// Words per second of `pass`: the median over passes run until at least `min` has elapsed (and
+/// at least three), so a burst of other work on the machine does not decide the figure.
 fn measure(min: Duration, words: usize, mut pass: impl FnMut()) -> f64 {
     let started = Instant::now();
-    let mut passes = 0usize;
-    while passes == 0 || started.elapsed() < min {
+    let mut rates = Vec::new();
+    while rates.len() < 3 || started.elapsed() < min {
+        let t = Instant::now();
         pass();
-        passes += 1;
+        rates.push(words as f64 / t.elapsed().as_secs_f64().max(1e-9));
     }
-    (words * passes) as f64 / started.elapsed().as_secs_f64().max(1e-9)
+    rates.sort_by(f64::total_cmp);
+    rates[rates.len() / 2]
 }
 
 /// Peak resident memory of this process in MB (VmHWM), 0 where the system does not say.

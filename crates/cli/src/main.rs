@@ -12,7 +12,13 @@ use clap::{Args, Parser, Subcommand};
 
 /// Tacitus reads news and writes down who did what to whom, when and where.
 #[derive(Parser)]
-#[command(name = "tacitus", version, about, long_about = None)]
+#[command(
+    name = "tacitus",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  tacitus setup --data ../shared/data        build the models (once)\n  tacitus parse examples/article.txt          text to CoNLL-U trees with offsets\n  echo 'Troops left Kabul.' | tacitus parse --format tree -\n  tacitus eval parse --gold dev.conllu --json\n  tacitus bench parse dev.conllu --json\n\nDocumentation: docs/USAGE.md"
+)]
 struct Cli {
     #[command(flatten)]
     dirs: Dirs,

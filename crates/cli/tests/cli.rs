@@ -137,7 +137,10 @@ fn setup_is_deterministic_and_idempotent() {
     let log = String::from_utf8_lossy(&repaired.stderr);
     assert!(log.contains("parser: trained"), "{log}");
     assert_eq!(log.matches("up to date").count(), 3, "{log}");
-    assert!(std::fs::read(second.join("parser.bin")).unwrap() == std::fs::read(first.join("parser.bin")).unwrap());
+    assert!(
+        std::fs::read(second.join("parser.bin")).unwrap()
+            == std::fs::read(first.join("parser.bin")).unwrap()
+    );
     let _ = std::fs::remove_dir_all(&second);
 }
 

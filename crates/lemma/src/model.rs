@@ -392,7 +392,10 @@ mod tests {
                 }
                 for _ in 0..200 {
                     let k = next();
-                    let want = table.binary_search_by_key(&k, |e| e.0).ok().map(|i| table[i].1);
+                    let want = table
+                        .binary_search_by_key(&k, |e| e.0)
+                        .ok()
+                        .map(|i| table[i].1);
                     assert_eq!(find(&table, k), want);
                 }
             }

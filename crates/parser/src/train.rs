@@ -39,7 +39,7 @@ impl Default for TrainOptions {
             explore_after: 2,
             explore_prob: 0.9,
             prune: 0.0,
-            min_count: 2,
+            min_count: 3,
         }
     }
 }
