@@ -1,7 +1,7 @@
 //! Trains the tagger and lemmatizer on UD English EWT train and reports accuracy on dev, tagging
 //! speed, training time and model sizes.
 //!
-//! Usage: `cargo run --release -p tacitus-tagger --example train_eval [DATA_DIR] [ITERATIONS] [PRUNE] [SEED] [MIN_COUNT]`
+//! Usage: `cargo run --release -p tacitus-tagger --example tagger_eval [DATA_DIR] [ITERATIONS] [PRUNE] [SEED] [MIN_COUNT]`
 //! (DATA_DIR defaults to `$TACITUS_DATA`, then `../shared/data` from the workspace root). With
 //! `TACITUS_TAGGER_MODEL=PATH` the tagger is loaded from PATH if it exists, else trained and kept
 //! there (for profiling tagging without retraining).

@@ -1,7 +1,7 @@
 //! Trains the parser on UD English EWT train (gold tags), evaluates UAS/LAS on dev, and reports
 //! parsing speed, training time and model size.
 //!
-//! `cargo run --release -p tacitus-parser --example train_eval -- [iterations] [max_train_sentences]
+//! `cargo run --release -p tacitus-parser --example parser_eval -- [iterations] [max_train_sentences]
 //! [model] [prune] [min_count]`: with a model path, the model is also saved there; with 0 iterations it is loaded from
 //! there instead of trained. `DEV_FILE` evaluates on another file than EWT dev (e.g. dev with
 //! predicted tags). `PARSE_RUNS` sets how many timed parses of dev to take the best of. `EXPLORE_PROB` and `EXPLORE_AFTER` override the exploration options.

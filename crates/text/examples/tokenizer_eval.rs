@@ -2,7 +2,7 @@
 //! its dev split (as the CoNLL 2018 shared task built it) and scores tokens, sentences and words
 //! with the shared-task metrics, plus speed.
 //!
-//! Usage: `cargo run --release -p tacitus-text --example eval_raw -- [TRAIN.conllu] [DEV.conllu]`
+//! Usage: `cargo run --release -p tacitus-text --example tokenizer_eval -- [TRAIN.conllu] [DEV.conllu]`
 //! (defaults: UD English EWT under /work/shared/data).
 
 use std::time::Instant;
