@@ -5,9 +5,8 @@
 //! strings. Most features only ever touch a few classes, so weights are stored per feature as a
 //! short list of (class, weight) pairs: this keeps models small with a hundred classes and keeps
 //! scoring to a handful of additions per feature. Training ([`Trainer`]) averages the weights over
-//! every update (Collins 2002); inference ([`Model`]) is a frozen, compact open-addressing table,
-//! and [`Table`] repacks a [`Model`] for faster scoring where speed matters most (the tagger and
-//! the parser).
+//! every update (Collins 2002) into a [`Model`]; inference packs the model into a [`Table`], an
+//! open-addressing table laid out so that most features cost one memory fetch.
 
 mod model;
 mod table;
@@ -55,7 +54,7 @@ impl Feature {
         h
     }
 
-    /// The finished hash; never 0, which marks an empty slot in [`Model`].
+    /// The finished hash; never 0.
     #[inline]
     pub fn finish(self) -> u64 {
         let mut h = self.0;
@@ -108,8 +107,9 @@ mod tests {
             t
         };
         let (a, b) = (train(0), train(7));
-        let (ma, mb) = (a.average(0.0), b.average(0.0));
-        let both = average_ensemble(&[a, b], 0.0, |_| true);
+        let table = |m: &Model| Table::new(m).unwrap();
+        let (ma, mb) = (table(&a.average(0.0)), table(&b.average(0.0)));
+        let both = table(&average_ensemble(&[a, b], 0.0, |_| true));
         let (mut sa, mut sb, mut s) = (vec![0.0; 3], vec![0.0; 3], vec![0.0; 3]);
         for f in &feats {
             ma.scores(f, &mut sa);
@@ -146,14 +146,14 @@ mod tests {
                 t.update(f, *gold, guess);
             }
         }
-        let m = t.average(0.0);
+        let m = Table::new(&t.average(0.0)).unwrap();
         let mut scores = vec![0.0; 4];
         for (f, gold) in &data {
             m.scores(f, &mut scores);
-            assert_eq!(m.best(&scores), *gold, "{scores:?}");
+            assert_eq!(best_of(&scores, |_| true), Some(*gold), "{scores:?}");
         }
         let bytes = serde_json::to_vec(&m).unwrap();
-        let back: Model = serde_json::from_slice(&bytes).unwrap();
+        let back: Table = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(back, m);
 
         // Damaged tables are refused when read, never scored.
@@ -161,14 +161,20 @@ mod tests {
         let damage = |f: &dyn Fn(&mut serde_json::Value)| {
             let mut v = good.clone();
             f(&mut v);
-            serde_json::from_value::<Model>(v).is_err()
+            serde_json::from_value::<Table>(v).is_err()
         };
-        assert!(damage(&|v| v["entries"][0]["class"] = 9.into()));
+        assert!(damage(&|v| v["n_classes"] = 0.into()));
         assert!(damage(&|v| v["slots"].as_array_mut().unwrap().truncate(3)));
-        assert!(damage(&|v| v["entries"].as_array_mut().unwrap().clear()));
         assert!(damage(&|v| {
             for s in v["slots"].as_array_mut().unwrap() {
-                s["key"] = 7.into();
+                s["fp"] = 7.into();
+            }
+        }));
+        assert!(damage(&|v| {
+            for s in v["slots"].as_array_mut().unwrap() {
+                if s["fp"] != 0 {
+                    s["meta"] = (200u32 << 8 | 40).into();
+                }
             }
         }));
     }

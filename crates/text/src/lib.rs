@@ -40,7 +40,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use tacitus_modelfile::ModelError;
-use tacitus_perceptron::Model;
+use tacitus_perceptron::Table;
 
 pub use sentences::MAX_SENTENCE_TOKENS;
 
@@ -55,7 +55,7 @@ pub const MAX_STRETCH: usize = 2000;
 /// Model-file kind of a saved tokenizer.
 const KIND: &str = "tokenizer";
 /// Schema version of the saved tokenizer.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// A syntactic word: its form and its span in the text (char offsets, Unicode scalar values,
 /// end exclusive).
@@ -94,8 +94,8 @@ pub struct SentenceSpan {
 /// Trained tokenizer and sentence segmenter.
 #[derive(Debug, Clone)]
 pub struct Tokenizer {
-    boundary: Model,
-    sentence: Model,
+    boundary: Table,
+    sentence: Table,
     lexicon_words: Vec<String>,
     lexicon: HashSet<u64>,
     splitter: Splitter,
@@ -104,8 +104,8 @@ pub struct Tokenizer {
 /// The saved form of a [`Tokenizer`]; everything sorted so that files are reproducible.
 #[derive(Serialize, Deserialize)]
 struct Saved {
-    boundary: Model,
-    sentence: Model,
+    boundary: Table,
+    sentence: Table,
     lexicon: Vec<String>,
     mwt: Vec<(String, Vec<String>)>,
     whole: Vec<String>,
@@ -133,8 +133,8 @@ struct Scratch {
 
 impl Tokenizer {
     fn from_parts(
-        boundary: Model,
-        sentence: Model,
+        boundary: Table,
+        sentence: Table,
         mut lexicon_words: Vec<String>,
         splitter: Splitter,
     ) -> Tokenizer {

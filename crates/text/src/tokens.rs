@@ -9,7 +9,7 @@
 //! conventions (`U.S.` whole, `$` `5`, `3.5` `%`, `and` `/` `or`, `al` `-` `Qaeda` but `e-mail`)
 //! instead of hard-coding them. URLs and e-mail addresses are kept whole by rule.
 
-use tacitus_perceptron::Model;
+use tacitus_perceptron::Table;
 
 use crate::chars::{BOS, EOS, ascii_like, class, hash_seq, is_url_like, lexicon_key, shape};
 use tacitus_perceptron::Feature;
@@ -261,7 +261,7 @@ pub(crate) fn protected_spans(chars: &[char], out: &mut Vec<(usize, usize)>) {
 
 /// Decides with a trained model: a boundary where class 1 outscores class 0.
 #[inline]
-pub(crate) fn model_decides(model: &Model, feats: &[u64], scores: &mut [f32; 2]) -> bool {
+pub(crate) fn model_decides(model: &Table, feats: &[u64], scores: &mut [f32; 2]) -> bool {
     model.scores(feats, scores);
     scores[1] > scores[0]
 }

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use tacitus_conllu::Sentence;
-use tacitus_perceptron::{Feature, Trainer};
+use tacitus_perceptron::{Feature, Table, Trainer};
 
 use crate::chars::{fold, lexicon_key, lower};
 use crate::mwt::Splitter;
@@ -188,7 +188,7 @@ pub(crate) fn train(sentences: &[Sentence]) -> Tokenizer {
             });
         }
     }
-    let boundary = trainer.average(0.0);
+    let boundary = two_class_table(&trainer);
 
     // Sentence boundaries.
     let infos: Vec<TokInfo> = r
@@ -218,8 +218,14 @@ pub(crate) fn train(sentences: &[Sentence]) -> Tokenizer {
             since = if gold { 0 } else { since + 1 };
         }
     }
-    let sentence = trainer.average(0.0);
+    let sentence = two_class_table(&trainer);
 
     let splitter = Splitter::learn(r.analyses.into_iter());
     Tokenizer::from_parts(boundary, sentence, words, splitter)
+}
+
+/// The scoring table of a two-class (yes/no) trainer.
+fn two_class_table(trainer: &Trainer) -> Table {
+    // Two classes always fit a table (its limit is in the hundreds).
+    Table::new(&trainer.average(0.0)).expect("two classes fit a scoring table")
 }
