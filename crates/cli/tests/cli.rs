@@ -185,6 +185,17 @@ fn bad_input_is_handled() {
     let text = String::from_utf8_lossy(&junk);
     check_conllu(&text, &String::from_utf8(out.stdout).unwrap());
 
+    // More than one 1 MiB window of non-ASCII text: windows end on character boundaries and
+    // offsets stay document-global.
+    let accented = "Él dijo «sí» — 東京 ☃. ".repeat(45_000);
+    let out = parse(accented.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    check_conllu(&accented, &String::from_utf8(out.stdout).unwrap());
+
     // A 100,000-token "sentence".
     let long = "word ".repeat(100_000);
     let out = parse(long.as_bytes());

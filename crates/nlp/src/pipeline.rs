@@ -69,51 +69,63 @@ impl Pipeline {
 
     /// Splits `text` into sentences, analyses each and hands it to `emit`, in order.
     pub fn analyse(&self, text: &str, mut emit: impl FnMut(Parsed)) {
-        let mut byte = 0;
-        let mut char_base = 0;
-        let mut next_id = 1;
-        while byte < text.len() {
-            let end = window_end(text, byte);
-            let window = &text[byte..end];
-            let last = end == text.len();
-            let spans = self.tokenizer.split(window);
-            let chars: Vec<char> = window.chars().collect();
-            let keep = if last || spans.len() <= 1 {
-                spans.len()
-            } else {
-                spans.len() - 1
-            };
-            for span in &spans[..keep] {
-                let mut parsed = to_parsed(&chars, span, char_base, next_id);
-                self.annotate(&mut parsed.sentence);
-                emit(parsed);
-                next_id += 1;
-            }
-            if last {
-                break;
-            }
-            let resume = spans.get(keep).map_or(chars.len(), |s| s.start);
-            byte += chars[..resume].iter().map(|c| c.len_utf8()).sum::<usize>();
-            char_base += resume;
-        }
+        segment(&self.tokenizer, text, WINDOW_BYTES, |mut parsed| {
+            self.annotate(&mut parsed.sentence);
+            emit(parsed);
+        });
     }
 }
 
-/// The end of the window starting at `start`: at most [`WINDOW_BYTES`] on, backed up to white space
-/// when there is some nearby, always on a character boundary and always past `start`.
-fn window_end(text: &str, start: usize) -> usize {
-    if text.len() - start <= WINDOW_BYTES {
+/// Splits `text` into sentences of words with their offsets, a window of about `window` bytes at a
+/// time, and hands each to `emit`, in order and numbered from 1.
+fn segment(tokenizer: &Tokenizer, text: &str, window: usize, mut emit: impl FnMut(Parsed)) {
+    let mut byte = 0;
+    let mut char_base = 0;
+    let mut next_id = 1;
+    while byte < text.len() {
+        let end = window_end(text, byte, window);
+        let piece = &text[byte..end];
+        let last = end == text.len();
+        let spans = tokenizer.split(piece);
+        let chars: Vec<char> = piece.chars().collect();
+        let keep = if last || spans.len() <= 1 {
+            spans.len()
+        } else {
+            spans.len() - 1
+        };
+        for span in &spans[..keep] {
+            emit(to_parsed(&chars, span, char_base, next_id));
+            next_id += 1;
+        }
+        if last {
+            break;
+        }
+        let resume = spans.get(keep).map_or(chars.len(), |s| s.start);
+        byte += chars[..resume].iter().map(|c| c.len_utf8()).sum::<usize>();
+        char_base += resume;
+    }
+}
+
+/// The end of the window starting at `start`: about `window` bytes on (at most one character
+/// more), backed up to just after white space when there is some in its last quarter; always on a
+/// character boundary and always past `start`.
+fn window_end(text: &str, start: usize, window: usize) -> usize {
+    if text.len() - start <= window {
         return text.len();
     }
-    let mut end = start + WINDOW_BYTES;
+    let mut end = start + window.max(1);
     while !text.is_char_boundary(end) {
-        end -= 1;
+        end += 1;
     }
-    let floor = end.saturating_sub(4096).max(start + 1);
-    match text[floor..end].rfind(char::is_whitespace) {
-        Some(i) => floor + i + 1,
-        None => end,
+    let mut floor = end.saturating_sub(window / 4).max(start + 1);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
     }
+    text[floor..end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(end, |(i, c)| floor + i + c.len_utf8())
 }
 
 fn to_parsed(chars: &[char], span: &SentenceSpan, base: usize, id: usize) -> Parsed {
@@ -205,14 +217,86 @@ pub fn strip_annotation(gold: &Sentence) -> Sentence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
 
     #[test]
     fn window_end_respects_boundaries() {
-        let text = "é".repeat(WINDOW_BYTES);
-        let end = window_end(&text, 0);
-        assert!(text.is_char_boundary(end) && end > 0 && end <= WINDOW_BYTES);
-        let text = format!("{} {}", "a".repeat(WINDOW_BYTES - 10), "b".repeat(100));
-        assert_eq!(window_end(&text, 0), WINDOW_BYTES - 9);
-        assert_eq!(window_end("short", 0), 5);
+        let w = WINDOW_BYTES;
+        let text = "é".repeat(w);
+        let end = window_end(&text, 0, w);
+        assert!(text.is_char_boundary(end) && end > 0 && end <= w + 1);
+        // Multi-byte characters around the end and in the look-back stretch.
+        let text = format!("{}\u{3000}{}", "é".repeat(w / 2 - 10), "€".repeat(200));
+        let end = window_end(&text, 1, w);
+        assert_eq!(&text[end - 3..end], "\u{3000}");
+        let text = format!("{} {}", "a".repeat(w - 10), "b".repeat(100));
+        assert_eq!(window_end(&text, 0, w), w - 9);
+        assert_eq!(window_end("short", 0, w), 5);
+        // A window smaller than one character still moves forward.
+        assert_eq!(window_end("éé", 0, 1), 2);
+        assert_eq!(window_end("éé", 2, 1), 4);
+    }
+
+    /// A tokenizer trained on a few hand-written sentences.
+    fn tokenizer() -> &'static Tokenizer {
+        static T: OnceLock<Tokenizer> = OnceLock::new();
+        T.get_or_init(|| {
+            let mut conllu = String::new();
+            for (i, text) in [
+                "Troops left Kabul on Monday.",
+                "He didn't say so, officials said.",
+            ]
+            .iter()
+            .enumerate()
+            {
+                conllu.push_str(&format!("# sent_id = {i}\n# text = {text}\n"));
+                let words: Vec<&str> = text.trim_end_matches('.').split(' ').collect();
+                for (j, w) in words.iter().enumerate() {
+                    let w = w.trim_end_matches(',');
+                    conllu.push_str(&format!("{}\t{w}\t_\t_\t_\t_\t_\t_\t_\t_\n", j + 1));
+                }
+                conllu.push_str(&format!(
+                    "{}\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+                    words.len() + 1
+                ));
+            }
+            Tokenizer::train(&tacitus_conllu::parse_str(&conllu).expect("valid CoNLL-U"))
+        })
+    }
+
+    proptest! {
+        /// Whatever the text and the window size, every sentence, token and word points at its own
+        /// characters, sentences come in order without overlap, and no visible character is lost.
+        #[test]
+        fn offsets_slice_the_text(text in "[a-zA-Z0-9 .,'!?é€\n\u{201c}\u{201d}-]{0,300}", window in 4usize..64) {
+            let chars: Vec<char> = text.chars().collect();
+            let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+            let mut covered = vec![false; chars.len()];
+            let mut last_end = 0;
+            let mut id = 0;
+            segment(tokenizer(), &text, window, |p| {
+                id += 1;
+                assert_eq!(p.sentence.meta("sent_id"), Some(id.to_string().as_str()));
+                assert!(p.span.start >= last_end && p.span.end <= chars.len());
+                last_end = p.span.end;
+                for (first, last) in p.sentence.token_spans() {
+                    let (form, misc) = p.sentence.token_form(first, last);
+                    let (s, e) = tacitus_conllu::misc_get(misc, "TokenRange")
+                        .and_then(|r| r.split_once(':'))
+                        .map(|(s, e)| (s.parse::<usize>().unwrap(), e.parse::<usize>().unwrap()))
+                        .expect("TokenRange");
+                    assert_eq!(slice(s, e), form);
+                    covered[s..e].iter_mut().for_each(|c| *c = true);
+                }
+                for (w, span) in p.sentence.words.iter().zip(&p.word_spans) {
+                    let got = slice(span.start, span.end);
+                    assert!(got == w.form || got.contains(&w.form) || w.form.contains(&got), "{got:?} {:?}", w.form);
+                }
+            });
+            for (c, seen) in chars.iter().zip(&covered) {
+                assert!(*seen || c.is_whitespace(), "character {c:?} lost");
+            }
+        }
     }
 }
