@@ -107,7 +107,7 @@ fn parse_code_groups(
     let mut rest = text.trim();
     while !rest.is_empty() {
         let Some(inner) = rest.strip_prefix('[') else {
-            if out.is_empty() {
+            if out.is_empty() || rest.contains(['[', ']']) {
                 return Err(loc.error(format!("expected '[CODE ...]', found {rest:?}")));
             }
             // Uncommented notes after the codes occur in the Phoenix files; PETRARCH-2 would
@@ -291,7 +291,8 @@ U.N._
             ("X\n+\n", 2),
             ("X [USA 0901-1701]\n", 1),
             ("X\n\t[USAGOV 090120-170120\n", 2),
-            ("X [US-A]\n", 1),
+            ("X [US]A]\n", 1),
+            ("X [ ]\n", 1),
             ("X\n\t[USAGOV 20041-20061201]\n", 2),
             ("+Y\n", 1),
         ] {

@@ -132,18 +132,25 @@ impl fmt::Display for VerbCode {
 pub struct ActorCode(String);
 
 impl ActorCode {
-    /// Parses an actor code: 1 or more ASCII alphanumerics (upper-cased), or the null code
-    /// `---` (PETRARCH-2: the phrase is known but is not an actor).
+    /// Parses an actor code, upper-cased: printable ASCII without blanks, brackets or `~`.
+    /// Besides CAMEO codes (`USAGOV`) the files use `---` (null: known, not an actor) and,
+    /// in the validation dictionary, TABARI's `+++` and `/`-joined compound codes
+    /// (`FRO/BIL/SAM`).
     pub fn parse(s: &str) -> Option<ActorCode> {
         let s = s.trim();
-        if s == "---" {
-            return Some(ActorCode(s.to_string()));
-        }
-        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        if !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_graphic() && !b"[]~".contains(&b))
+        {
             Some(ActorCode(s.to_ascii_uppercase()))
         } else {
             None
         }
+    }
+
+    /// The parts of a `/`-joined compound code (TABARI); a single code gives itself.
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        self.0.split('/').filter(|p| !p.is_empty())
     }
 
     /// The code as text.
@@ -154,6 +161,11 @@ impl ActorCode {
     /// Whether this is the null code `---`.
     pub fn is_null(&self) -> bool {
         self.0 == "---"
+    }
+
+    /// Whether this is a CAMEO-shaped code (ASCII letters and digits only).
+    pub fn is_cameo(&self) -> bool {
+        self.0.bytes().all(|b| b.is_ascii_alphanumeric())
     }
 
     /// The first three characters: the country or international-actor part (`USA`, `IGO`).
@@ -182,7 +194,8 @@ pub struct Date {
 impl Date {
     /// Builds a date, checking the day against the month and leap years.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,

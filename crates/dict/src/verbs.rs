@@ -25,8 +25,11 @@ use crate::{DictError, Loc, Phrase, Warning};
 /// A member of a synonym set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SynsetMember {
-    /// The phrase (`exact` if written with a trailing `_`).
-    pub phrase: Phrase,
+    /// The words when the member is plain words (`exact` if written with a trailing `_`);
+    /// `None` for members that embed a synset or a prepositional phrase (test dictionary).
+    pub phrase: Option<Phrase>,
+    /// The member parsed as pattern elements (words, `&SYN`, `(PREP ...)`).
+    pub elements: Vec<PatternElement>,
     /// The regular plural, unless the member or the set name ends in `_`.
     pub plural: Option<Phrase>,
     /// Where the member is.
@@ -510,7 +513,18 @@ pub fn parse_verbs(input: &str, file: &str) -> Result<VerbDictionary, DictError>
                 line: loc,
             });
             synset = None;
-        } else if let Some(body) = t.strip_prefix('-') {
+        } else if let Some(body) = t
+            .strip_prefix('-')
+            .or_else(|| t.starts_with('*').then_some(t))
+        {
+            if !t.starts_with('-') {
+                // `* (TO QUESTION) [110]` in PETR.Validate.verbs.2.0.txt: a pattern without
+                // its '-'. Read as a pattern and reported.
+                d.warnings.push(Warning {
+                    loc: loc.clone(),
+                    message: "pattern line without its leading '-' read as a pattern".to_string(),
+                });
+            }
             let family = d
                 .families
                 .len()
@@ -555,18 +569,30 @@ pub fn parse_verbs(input: &str, file: &str) -> Result<VerbDictionary, DictError>
             let tr = parse_transformation(body, &loc)?;
             d.transformations.push(tr);
         } else if let (Some(idx), Some(member)) = (synset, t.strip_prefix('+')) {
-            let phrase =
-                Phrase::parse(member).ok_or_else(|| loc.error("synset member has no words"))?;
-            if member.contains(['[', ']', '{', '}', '(', ')', '*', '$', '^', '%', '&']) {
-                return Err(loc.error("synset members may only contain words"));
+            if member.contains(['[', ']', '{', '}', '*', '$', '^', '%', '+']) {
+                return Err(loc.error("synset members may not contain markers or brackets"));
             }
+            let elements = parse_side(&pattern_tokens(member), &loc)?;
+            if elements.is_empty() {
+                return Err(loc.error("synset member has no words"));
+            }
+            // Plain words form a phrase; members embedding `&SYN` or `(...)` (the validation
+            // dictionary's "whacky" cases) are kept as elements only.
+            let phrase = if member.contains(['&', '(', ')']) {
+                None
+            } else {
+                Phrase::parse(member)
+            };
             let Some(set) = d.synsets.get_mut(idx) else {
                 return Err(loc.error("internal: synset index"));
             };
-            let plural =
-                (!phrase.exact && !set.name.ends_with('_')).then(|| regular_plural(&phrase));
+            let plural = phrase
+                .as_ref()
+                .filter(|p| !p.exact && !set.name.ends_with('_'))
+                .map(regular_plural);
             set.members.push(SynsetMember {
                 phrase,
+                elements,
                 plural,
                 line: loc,
             });
@@ -641,6 +667,26 @@ pub fn parse_verbs(input: &str, file: &str) -> Result<VerbDictionary, DictError>
             }
         }
     }
+    for set in &d.synsets {
+        for m in &set.members {
+            let probe = Pattern {
+                family: 0,
+                before: m.elements.clone(),
+                after: Vec::new(),
+                code: VerbCode::default(),
+                note: None,
+                line: m.line.clone(),
+            };
+            for s in probe.synsets() {
+                if !d.synset_index.contains_key(s) {
+                    undefined.push(Warning {
+                        loc: m.line.clone(),
+                        message: format!("synset member uses undefined synset &{s}"),
+                    });
+                }
+            }
+        }
+    }
     d.warnings.extend(undefined);
     Ok(d)
 }
@@ -663,6 +709,8 @@ mod tests {
 
 &AUXVERB1_
 +WAS
++&CURRENCY
++(TO THE END)
 
 --- ACCELERATE [---] ---
 HURRY {HURRIES HURRYING HURRIED };shan   8/30/93
@@ -676,6 +724,7 @@ PETITION [020]
 - * OFF (FROM ^) [:173]
 - % * [050]
 - FIGHTER_&AIRCRAFT * [195]
+* (TO QUESTION) [110]
 - * VENTURE (WITH VISIT)          VISIT)[042:043]  # MAKE
 
 ---  OFFEND   [:110]---  ---
@@ -699,8 +748,19 @@ OFFEND
         let cur = d.synset("CURRENCY").unwrap();
         assert_eq!(cur.members.len(), 3);
         assert_eq!(cur.members[0].plural.as_ref().unwrap().text(), "DOLLARS");
+        assert_eq!(cur.members[2].phrase.as_ref().unwrap().text(), "RUPEE");
         assert!(cur.members[1].plural.is_none());
-        assert!(d.synset("AUXVERB1_").unwrap().members[0].plural.is_none());
+        let aux = d.synset("AUXVERB1_").unwrap();
+        assert!(aux.members[0].plural.is_none());
+        assert_eq!(
+            aux.members[1].elements,
+            vec![PatternElement::Term(syn("CURRENCY"))]
+        );
+        assert!(aux.members[2].phrase.is_none());
+        assert!(matches!(
+            aux.members[2].elements[0],
+            PatternElement::Prep { .. }
+        ));
         assert_eq!(d.families.len(), 2);
         assert!(d.families[0].code.is_null());
         assert_eq!(d.families[1].code.passive.as_ref().unwrap().as_str(), "110");
@@ -723,7 +783,12 @@ OFFEND
         assert_eq!(d.verbs[4].code.active.as_ref().unwrap().as_str(), "020");
         assert_eq!(d.verbs[5].family, 1);
 
-        assert_eq!(d.patterns.len(), 7);
+        assert_eq!(d.patterns.len(), 8);
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.loc.line == 24 && w.message.contains("leading"))
+        );
         assert_eq!(
             d.patterns[5].before,
             vec![PatternElement::Phrase(vec![
@@ -731,11 +796,11 @@ OFFEND
                 syn("AIRCRAFT")
             ])]
         );
-        assert_eq!(d.patterns[6].after.len(), 2);
+        assert_eq!(d.patterns[7].after.len(), 2);
         assert!(
             d.warnings
                 .iter()
-                .any(|w| w.loc.line == 22 && w.message.contains("repeated"))
+                .any(|w| w.loc.line == 25 && w.message.contains("repeated"))
         );
         let p0 = &d.patterns[0];
         assert_eq!(
@@ -747,7 +812,7 @@ OFFEND
         );
         assert_eq!(p0.code.to_string(), "042:043");
         assert_eq!(p0.note.as_deref(), Some("RUSH"));
-        assert_eq!(p0.line.line, 16);
+        assert_eq!(p0.line.line, 18);
         let p1 = &d.patterns[1];
         assert_eq!(p1.before, vec![PatternElement::Term(syn("MILITARY"))]);
         assert_eq!(
