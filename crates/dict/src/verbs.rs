@@ -381,17 +381,25 @@ fn parse_side(tokens: &[&str], loc: &Loc) -> Result<Vec<PatternElement>, DictErr
             "^" => PatternElement::Skip,
             "%" => PatternElement::Compound,
             // `A_B` joins consecutive words as everywhere in these files: a noun phrase.
-            t if t.contains('_') => {
-                let terms = t
+            // `A_B` joins consecutive words as everywhere in these files: a noun phrase.
+            // Synset names may contain `_` (`&FIGHT_CRIM`): from a `&` on, the rest of the
+            // token is the synset name.
+            t if t.contains('_') && !t.starts_with('&') => {
+                let (words, synset) = match t.find('&') {
+                    Some(p) => (&t[..p], Some(&t[p..])),
+                    None => (t, None),
+                };
+                let mut terms = words
                     .split('_')
                     .filter(|w| !w.is_empty())
                     .map(|w| parse_term(w, loc))
                     .collect::<Result<Vec<_>, _>>()?;
+                if let Some(s) = synset {
+                    terms.push(parse_term(s, loc)?);
+                }
                 match terms.len() {
                     0 => return Err(loc.error(format!("unexpected token {t:?} in pattern"))),
-                    1 => PatternElement::Term(
-                        terms.into_iter().next().ok_or_else(|| loc.error("empty"))?,
-                    ),
+                    1 => PatternElement::Term(terms.remove(0)),
                     _ => PatternElement::Phrase(terms),
                 }
             }
@@ -723,7 +731,7 @@ PETITION [020]
 - $ * (AS &NEGOTIATOR) (IN TALK) (WITH +) [045]
 - * OFF (FROM ^) [:173]
 - % * [050]
-- FIGHTER_&AIRCRAFT * [195]
+- FIGHTER_&AIRCRAFT * &FIGHT_CRIM [195]
 * (TO QUESTION) [110]
 - * VENTURE (WITH VISIT)          VISIT)[042:043]  # MAKE
 
@@ -860,13 +868,13 @@ OFFEND
             ),
             (".", "WANT", "021")
         );
-        // MILITARY, WEAPON, NEGOTIATOR, AIRCRAFT are undefined here.
+        // MILITARY, WEAPON, NEGOTIATOR, AIRCRAFT, FIGHT_CRIM are undefined here.
         assert_eq!(
             d.warnings
                 .iter()
                 .filter(|w| w.message.contains("undefined"))
                 .count(),
-            4
+            5
         );
     }
 
