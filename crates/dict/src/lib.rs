@@ -12,6 +12,9 @@
 //! Event Data Alliance); `docs/DICTIONARIES.md` lists the ambiguities and how they were
 //! resolved.
 
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
 pub mod actors;
 pub mod agents;
 pub mod codes;
