@@ -17,7 +17,8 @@
 //! 2. **Sentences** (module `sentences`): a second perceptron decides after every token whether the
 //!    sentence ends, from the tokens around, capitalisation, abbreviations, line breaks and the
 //!    sentence length; a blank line always ends a sentence; a sentence is cut after
-//!    [`MAX_SENTENCE_TOKENS`] tokens.
+//!    [`MAX_SENTENCE_TOKENS`] tokens; a news dateline (`TEHRAN, June 14 (Reuters) -`) becomes a
+//!    sentence of its own (module `dateline`).
 //! 3. **Words** (module `mwt`): tokens are split into syntactic words where EWT writes multiword tokens
 //!    (`don't` → `do` `n't`, `Bush's` → `Bush` `'s`, `cannot` → `can` `not`, `gonna` → `gon`
 //!    `na`), each word with the span of its part of the token.
