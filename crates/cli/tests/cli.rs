@@ -232,56 +232,48 @@ fn eval_and_bench_report_their_keys() {
     ));
     std::fs::write(&small, slice).unwrap();
 
-    let mut c = tacitus(models());
-    c.args(["eval", "parse", "--json", "--gold"]).arg(&small);
-    let out = run(c, b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    // Runs `tacitus ARGS FILE` on the test models; its JSON output must have every key in `keys`.
+    let json = |args: &[&str], keys: &[&str]| -> serde_json::Value {
+        let mut c = tacitus(models());
+        c.args(args).arg(&small);
+        let out = run(c, b"");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        for k in keys {
+            assert!(v.get(k).is_some(), "missing {k} in {v}");
+        }
+        v
+    };
+
+    let v = json(
+        &["eval", "parse", "--json", "--gold"],
+        &[
+            "upos",
+            "xpos",
+            "lemma",
+            "uas",
+            "las",
+            "words",
+            "words_per_second",
+        ],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for k in [
-        "upos",
-        "xpos",
-        "lemma",
-        "uas",
-        "las",
-        "words",
-        "words_per_second",
-    ] {
-        assert!(v.get(k).is_some(), "missing {k} in {v}");
-    }
     // Trained on a slice, the parser must still beat a trivial baseline by far.
     assert!(v["upos"].as_f64().unwrap() > 80.0, "{v}");
     assert!(v["uas"].as_f64().unwrap() > 60.0, "{v}");
 
-    let mut c = tacitus(models());
-    c.args(["eval", "parse", "--raw", "--json", "--gold"])
-        .arg(&small);
-    let out = run(c, b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let v = json(
+        &["eval", "parse", "--raw", "--json", "--gold"],
+        &["tokens_f1", "sentences_f1", "upos_f1", "uas_f1", "las_f1"],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for k in ["tokens_f1", "sentences_f1", "upos_f1", "uas_f1", "las_f1"] {
-        assert!(v.get(k).is_some(), "missing {k} in {v}");
-    }
     assert!(v["tokens_f1"].as_f64().unwrap() > 95.0, "{v}");
 
-    let mut c = tacitus(models());
-    c.args(["bench", "parse", "--json", "--seconds", "0.1"])
-        .arg(&small);
-    let out = run(c, b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for k in ["words_per_second_1t", "words_per_second_all", "peak_rss_mb"] {
+    let keys = ["words_per_second_1t", "words_per_second_all", "peak_rss_mb"];
+    let v = json(&["bench", "parse", "--json", "--seconds", "0.1"], &keys);
+    for k in keys {
         assert!(v[k].as_f64().unwrap() > 0.0, "{k} in {v}");
     }
     let _ = std::fs::remove_file(&small);
