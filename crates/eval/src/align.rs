@@ -177,19 +177,24 @@ fn lcs_align(g: &[AWord], p: &[AWord], g0: usize, p0: usize, map: &mut [Option<u
         return;
     }
     let same = |i: usize, j: usize| g[i].lower == p[j].lower;
-    if (n + 1).saturating_mul(m + 1) > MAX_LCS_CELLS {
+    // Walks both sides, pairing equal words; on a mismatch `skip_gold(i, j)` says which side moves.
+    let mut walk = |skip_gold: &dyn Fn(usize, usize) -> bool| {
         let (mut i, mut j) = (0, 0);
         while i < n && j < m {
             if same(i, j) {
                 map[p0 + j] = Some(g0 + i);
                 i += 1;
                 j += 1;
-            } else if n - i > m - j {
+            } else if skip_gold(i, j) {
                 i += 1;
             } else {
                 j += 1;
             }
         }
+    };
+    if (n + 1).saturating_mul(m + 1) > MAX_LCS_CELLS {
+        // Too large for the table: a greedy walk that skips on the longer side.
+        walk(&|i, j| n - i > m - j);
         return;
     }
     // lcs[i][j]: LCS length of g[i..] and p[j..].
@@ -205,18 +210,7 @@ fn lcs_align(g: &[AWord], p: &[AWord], g0: usize, p0: usize, map: &mut [Option<u
             lcs[i * w + j] = diag.max(lcs[(i + 1) * w + j]).max(lcs[i * w + j + 1]);
         }
     }
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if same(i, j) {
-            map[p0 + j] = Some(g0 + i);
-            i += 1;
-            j += 1;
-        } else if lcs[i * w + j] == lcs[(i + 1) * w + j] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
+    walk(&|i, j| lcs[i * w + j] == lcs[(i + 1) * w + j]);
 }
 
 fn f1(correct: usize, gold: usize, pred: usize) -> f64 {
