@@ -16,6 +16,19 @@ use crate::Dirs;
 pub enum EvalCommand {
     /// Tagging, lemmas and dependency trees against a gold CoNLL-U treebank
     Parse(EvalParseArgs),
+    /// The event coder against a PETRARCH validation file, coded from raw text
+    Petrarch(EvalPetrarchArgs),
+}
+
+/// Options of `tacitus eval petrarch`.
+#[derive(Args)]
+pub struct EvalPetrarchArgs {
+    /// PETRARCH validation file (XML); its <Environment> names the dictionaries
+    #[arg(value_name = "FILE.xml")]
+    pub file: PathBuf,
+    /// Print one JSON object instead of the report of failures
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `tacitus eval parse`.
@@ -34,7 +47,10 @@ pub struct EvalParseArgs {
 
 /// Runs `tacitus eval ...`.
 pub fn run(dirs: &Dirs, cmd: &EvalCommand) -> Result<()> {
-    let EvalCommand::Parse(args) = cmd;
+    let args = match cmd {
+        EvalCommand::Parse(args) => args,
+        EvalCommand::Petrarch(args) => return crate::petrarch::run(dirs, args),
+    };
     let gold = read_treebank(&args.gold)?;
     let pipeline = dirs.pipeline()?;
     let report = if args.raw {

@@ -1,10 +1,12 @@
 //! `tacitus`: the command-line front end of the Tacitus event-data engine.
 
 mod bench;
+mod code;
 mod eval;
 mod input;
 mod models;
 mod parse;
+mod petrarch;
 
 use std::path::PathBuf;
 
@@ -17,7 +19,7 @@ use clap::{Args, Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  tacitus setup --data ../shared/data        build the models (once)\n  tacitus parse examples/article.txt          text to CoNLL-U trees with offsets\n  echo 'Troops left Kabul.' | tacitus parse --format tree -\n  tacitus eval parse --gold dev.conllu --json\n  tacitus bench parse dev.conllu --json\n\nDocumentation: docs/USAGE.md"
+    after_help = "Examples:\n  tacitus setup --data ../shared/data        build the models (once)\n  tacitus parse examples/article.txt          text to CoNLL-U trees with offsets\n  echo 'Troops left Kabul.' | tacitus parse --format tree -\n  tacitus code --date 2024-05-01 examples/article.txt   events as JSON lines\n  tacitus eval parse --gold dev.conllu --json\n  tacitus eval petrarch PETR.UnitTest.records.xml\n  tacitus bench parse dev.conllu --json\n\nDocumentation: docs/USAGE.md"
 )]
 struct Cli {
     #[command(flatten)]
@@ -36,7 +38,7 @@ pub struct Dirs {
         env = "TACITUS_DATA",
         default_value = "../shared/data"
     )]
-    data: PathBuf,
+    pub data: PathBuf,
     /// Models directory [default: <user cache dir>/tacitus/models]
     #[arg(long, global = true, env = "TACITUS_MODELS")]
     models: Option<PathBuf>,
@@ -48,6 +50,8 @@ enum Command {
     Setup(models::SetupArgs),
     /// Raw text to CoNLL-U dependency trees, with each token's character offsets
     Parse(parse::ParseArgs),
+    /// Code events from plain-text articles (CAMEO, with PLOVER and Goldstein), as JSON lines
+    Code(code::CodeArgs),
     /// Score the pipeline against gold data
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -61,6 +65,7 @@ fn main() {
     let result = match cli.command {
         Command::Setup(args) => models::run_setup(&cli.dirs, &args),
         Command::Parse(args) => parse::run(&cli.dirs, &args),
+        Command::Code(args) => code::run(&cli.dirs, &args),
         Command::Eval(cmd) => eval::run(&cli.dirs, &cmd),
         Command::Bench(cmd) => bench::run(&cli.dirs, &cmd),
     };

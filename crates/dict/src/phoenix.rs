@@ -52,7 +52,15 @@ pub struct PhoenixSet {
 impl PhoenixSet {
     /// Loads the set from a data directory holding `cameo/` and `plover/`.
     pub fn load(data_dir: &Path) -> Result<PhoenixSet, DictError> {
-        let cameo = |f: &str| -> PathBuf { data_dir.join("cameo").join(f) };
+        PhoenixSet::load_from(
+            &data_dir.join("cameo"),
+            &data_dir.join("plover").join(CAMEO2PLOVER),
+        )
+    }
+
+    /// Loads the set from a folder of Phoenix files and a CAMEO→PLOVER table.
+    pub fn load_from(cameo_dir: &Path, plover_table: &Path) -> Result<PhoenixSet, DictError> {
+        let cameo = |f: &str| -> PathBuf { cameo_dir.join(f) };
         let mut actors = ActorDictionary::default();
         for f in ACTORS {
             actors.extend(crate::load_actors(&cameo(f))?);
@@ -65,7 +73,7 @@ impl PhoenixSet {
             issues: crate::load_issues(&cameo(ISSUES))?,
             goldstein: crate::load_goldstein(&cameo(GOLDSTEIN))?,
             descriptions: crate::load_event_descriptions(&cameo(EVENT_CODES))?,
-            plover: crate::load_cameo_to_plover(&data_dir.join("plover").join(CAMEO2PLOVER))?,
+            plover: crate::load_cameo_to_plover(plover_table)?,
         })
     }
 }

@@ -13,8 +13,11 @@
 //!   `nmod` are the same relation; UAS compares heads only.
 //! - A gold lemma `_` (unannotated) accepts any predicted lemma.
 //! - Scores are percentages in 0–100; a metric over zero words is 0.
+//!
+//! [`petrarch`] reads PETRARCH validation files and scores coded events against them.
 
 mod align;
+pub mod petrarch;
 
 use tacitus_conllu::Sentence;
 

@@ -1,0 +1,143 @@
+//! `tacitus code`: plain-text articles in, coded CAMEO events out as JSON lines.
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use rayon::prelude::*;
+use tacitus_coder::{Coder, Date, Document, Lexicon, Options};
+
+use crate::Dirs;
+use crate::input::read_text;
+
+/// Options of `tacitus code`.
+#[derive(Args)]
+pub struct CodeArgs {
+    /// Article files (first non-empty line is the headline, the rest the body), or - for stdin
+    #[arg(default_value = "-")]
+    inputs: Vec<PathBuf>,
+    /// Document date (YYYY-MM-DD): chooses actors' roles (who was president then)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+    /// Each non-empty line is a document of its own (body only); doc_id is its line number
+    #[arg(long)]
+    lines: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Dictionary directory holding the Phoenix files [default: DATA/cameo]
+    #[arg(long, value_name = "DIR")]
+    dicts: Option<PathBuf>,
+    /// Extra actor dictionaries (same format), loaded after the built-in overlay; may repeat
+    #[arg(long = "actors", value_name = "FILE")]
+    overlays: Vec<PathBuf>,
+    /// Also code events with only a source or only a target
+    #[arg(long)]
+    no_require_dyad: bool,
+}
+
+/// How events are written.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// One JSON object per event, one per line
+    Jsonl,
+}
+
+/// Parses a `YYYY-MM-DD` date for clap.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse_iso(s).ok_or_else(|| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+impl Dirs {
+    /// The Phoenix lexicon (from `dicts`, default `DATA/cameo`) with the built-in overlay and
+    /// the user's overlays.
+    pub fn lexicon(&self, dicts: Option<&Path>, overlays: &[PathBuf]) -> Result<Lexicon> {
+        let cameo = dicts.map_or_else(|| self.data.join("cameo"), Path::to_path_buf);
+        // A CAMEO→PLOVER table beside the dictionaries wins over the data directory's.
+        let beside = cameo.join(tacitus_dict::phoenix::CAMEO2PLOVER);
+        let plover = if beside.exists() {
+            beside
+        } else {
+            self.data
+                .join("plover")
+                .join(tacitus_dict::phoenix::CAMEO2PLOVER)
+        };
+        let overlays: Vec<&Path> = overlays.iter().map(PathBuf::as_path).collect();
+        Lexicon::phoenix(&cameo, &plover, &overlays)
+            .with_context(|| format!("loading the dictionaries from {}", cameo.display()))
+    }
+}
+
+/// Runs `tacitus code`.
+pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
+    let lexicon = dirs.lexicon(args.dicts.as_deref(), &args.overlays)?;
+    let options = Options {
+        require_dyad: !args.no_require_dyad,
+    };
+    let coder = Coder::new(lexicon, options);
+    let pipeline = dirs.pipeline()?;
+    let mut docs: Vec<Document> = Vec::new();
+    for input in &args.inputs {
+        let text = match read_text(input) {
+            Ok(t) => t,
+            Err(e) => {
+                // A bad document is reported and skipped, never the end of the batch.
+                eprintln!("warning: skipping {}: {e:#}", input.display());
+                continue;
+            }
+        };
+        if args.lines {
+            let mut n = 0;
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                n += 1;
+                let id = if args.inputs.len() > 1 {
+                    format!("{}:{}", input.display(), i + 1)
+                } else {
+                    (i + 1).to_string()
+                };
+                docs.push(Document {
+                    id,
+                    text: line.to_string(),
+                    has_headline: false,
+                    date: args.date,
+                });
+            }
+            if n == 0 {
+                eprintln!("warning: {} has no non-empty lines", input.display());
+            }
+        } else {
+            docs.push(Document {
+                id: input.display().to_string(),
+                text,
+                has_headline: true,
+                date: args.date,
+            });
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    // Code in parallel a batch at a time, writing in input order.
+    for batch in docs.chunks(256) {
+        let coded: Vec<_> = batch.par_iter().map(|d| coder.code(&pipeline, d)).collect();
+        for events in coded {
+            for e in &events.events {
+                let line = serde_json::to_string(e).context("serialising an event")?;
+                let written = writeln!(out, "{line}");
+                if let Err(e) = written {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        return Ok(());
+                    }
+                    return Err(e).context("writing output");
+                }
+            }
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing output"),
+    }
+}

@@ -1,0 +1,590 @@
+//! Coding one sentence: find the dictionary verbs, their source and target actors in the tree,
+//! the pattern that fits, and whether the event is negated, hedged or reported.
+
+use tacitus_dict::{EventCode, VerbCode};
+
+use crate::event::Citation;
+use crate::lexicon::Lexicon;
+use crate::mentions::{self, Mention, conjuncts};
+use crate::pattern::{Binding, Context};
+use crate::tree::Tree;
+
+/// Switches that change what counts as an event (PETRARCH's `<Config>` options).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Code an event only when both source and target are known (PETRARCH default: true).
+    pub require_dyad: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { require_dyad: true }
+    }
+}
+
+/// An event found in one sentence, in terms of the sentence's words and mentions.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    /// The verb word and the particles matched with it.
+    pub verb_words: Vec<usize>,
+    pub code: EventCode,
+    pub verb_cite: Citation,
+    pub pattern_cite: Option<Citation>,
+    pub negated: bool,
+    pub modality: Option<String>,
+    pub reported_by: Option<usize>,
+}
+
+/// Verbs that report speech: their clausal complement is what was said, coded on its own.
+const SPEECH: &[&str] = &[
+    "SAY",
+    "TELL",
+    "CLAIM",
+    "STATE",
+    "REPORT",
+    "ANNOUNCE",
+    "ADD",
+    "NOTE",
+    "INSIST",
+    "ALLEGE",
+    "ASSERT",
+    "DECLARE",
+    "CONFIRM",
+    "EXPLAIN",
+    "WRITE",
+    "TWEET",
+    "POST",
+    "QUOTE",
+    "ACKNOWLEDGE",
+];
+
+/// Governing verbs that make the event in their complement not (yet) a fact.
+const MODAL_GOVERNORS: &[&str] = &[
+    "THREATEN", "PLAN", "INTEND", "WANT", "SEEK", "PROMISE", "VOW", "HOPE", "EXPECT", "PLEDGE",
+    "PREPARE", "CONSIDER", "PROPOSE", "OFFER", "AIM", "TRY", "ATTEMPT", "REFUSE", "DECIDE",
+];
+
+const MODAL_AUX: &[&str] = &[
+    "MAY", "MIGHT", "COULD", "WOULD", "SHOULD", "WILL", "CAN", "MUST", "SHALL",
+];
+
+/// Relations whose subtrees are separate clauses wherever they occur.
+fn is_clause_rel(rel: &str) -> bool {
+    matches!(
+        rel,
+        "advcl"
+            | "parataxis"
+            | "acl:relcl"
+            | "csubj"
+            | "csubj:pass"
+            | "punct"
+            | "list"
+            | "reparandum"
+    )
+}
+
+/// Relations of a verb's own dependents that are not part of what it does to whom.
+fn is_frame_rel(rel: &str) -> bool {
+    matches!(
+        rel,
+        "conj"
+            | "nsubj"
+            | "nsubj:pass"
+            | "expl"
+            | "aux"
+            | "aux:pass"
+            | "cop"
+            | "mark"
+            | "cc"
+            | "discourse"
+            | "vocative"
+            | "dep"
+    )
+}
+
+/// A dictionary verb matched at a word.
+struct VerbHit {
+    verb: u32,
+    words: Vec<usize>,
+}
+
+/// Codes every event of one sentence.
+pub(crate) fn code_sentence(
+    lex: &Lexicon,
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    options: Options,
+) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    if mentions.is_empty() {
+        return out;
+    }
+    for i in 0..tree.len() {
+        if tree.upos(i) != "VERB" {
+            continue;
+        }
+        let Some(hit) = verb_at(lex, tree, i) else {
+            continue;
+        };
+        code_verb(lex, tree, mentions, options, i, &hit, &mut out);
+    }
+    out
+}
+
+/// The longest dictionary verb form at word `i` (by form, then by lemma).
+fn verb_at(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> Option<VerbHit> {
+    let mut best: Option<VerbHit> = None;
+    let consider = |best: &mut Option<VerbHit>, verb: u32, before: &[String], after: &[String]| {
+        let Some(words) = particles(tree, i, before, after) else {
+            return;
+        };
+        if best.as_ref().is_none_or(|b| words.len() > b.words.len()) {
+            *best = Some(VerbHit { verb, words });
+        }
+    };
+    for f in lex.forms(&tree.upper[i]) {
+        consider(&mut best, f.verb, &f.before, &f.after);
+    }
+    if best.is_none() {
+        for &v in lex.bases(&tree.lemma[i]) {
+            if let Some(e) = lex.verbs.verbs.get(v as usize) {
+                consider(&mut best, v, &e.base.before, &e.base.after);
+            }
+        }
+    }
+    best
+}
+
+/// The words of a multi-word verb around word `i`: `before` immediately precedes it, `after`
+/// follows in order within the next few words; `None` when they are not there.
+fn particles(tree: &Tree<'_>, i: usize, before: &[String], after: &[String]) -> Option<Vec<usize>> {
+    let mut words = Vec::with_capacity(1 + before.len() + after.len());
+    if before.len() > i {
+        return None;
+    }
+    for (k, w) in before.iter().enumerate() {
+        let j = i - before.len() + k;
+        if &tree.upper[j] != w {
+            return None;
+        }
+        words.push(j);
+    }
+    words.push(i);
+    let mut j = i + 1;
+    for w in after {
+        let limit = (j + 4).min(tree.len());
+        let found = (j..limit).find(|&k| &tree.upper[k] == w)?;
+        words.push(found);
+        j = found + 1;
+    }
+    Some(words)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn code_verb(
+    lex: &Lexicon,
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    options: Options,
+    i: usize,
+    hit: &VerbHit,
+    out: &mut Vec<Found>,
+) {
+    let Some(entry) = lex.verbs.verbs.get(hit.verb as usize) else {
+        return;
+    };
+    let passive = is_passive(tree, i);
+    let speech = SPEECH.contains(&tree.lemma[i].as_str());
+    let region = tree.subtree_without(i, &|c| {
+        let r = tree.rel(c);
+        is_clause_rel(r)
+            || (tree.head[c] == Some(i) && (is_frame_rel(r) || (speech && r == "ccomp")))
+            || (tree.head[c] != Some(i) && r == "ccomp")
+    });
+    let post: Vec<usize> = region
+        .iter()
+        .copied()
+        .filter(|&t| t > i && !hit.words.contains(&t))
+        .collect();
+    let pre: Vec<usize> = tree
+        .subtree_without(i, &|c| {
+            let r = tree.rel(c);
+            is_clause_rel(r)
+                || (tree.head[c] == Some(i) && r != "nsubj" && r != "nsubj:pass" && is_frame_rel(r))
+        })
+        .into_iter()
+        .filter(|&t| t < i && !hit.words.contains(&t))
+        .collect();
+
+    let (agent_side, patient_side) = arguments(tree, mentions, i, passive);
+    let ctx = Context {
+        lex,
+        tree,
+        mentions,
+        sources: agent_side.len(),
+    };
+    // The most specific pattern that matches (ties: the first in the file).
+    let mut chosen: Option<(EventCode, Binding, Citation)> = None;
+    let mut blocked = false;
+    if let Some(list) = lex.patterns.get(entry.family) {
+        for p in list {
+            let Some(b) = ctx.matches(p, &pre, &post) else {
+                continue;
+            };
+            match code_for(&p.code, passive) {
+                Choice::Code(c) => {
+                    chosen = Some((
+                        c,
+                        b,
+                        Citation {
+                            entry: p.text.clone(),
+                            at: p.loc.to_string(),
+                        },
+                    ));
+                }
+                Choice::OtherVoice => continue,
+                Choice::Null => blocked = true,
+            }
+            break;
+        }
+    }
+    if blocked {
+        return;
+    }
+    let (code, binding, pattern_cite) = match chosen {
+        Some((c, b, cite)) => (c, b, Some(cite)),
+        None => match code_for(&entry.code, passive) {
+            Choice::Code(c) => (c, Binding::default(), None),
+            _ => return,
+        },
+    };
+    let verb_cite = Citation {
+        entry: verb_text(entry),
+        at: entry.line.to_string(),
+    };
+
+    let sources: Vec<usize> = match binding.source {
+        Some(m) => with_conjunct_mentions(tree, mentions, m),
+        None => agent_side,
+    };
+    let targets: Vec<usize> = match binding.target {
+        Some(m) => with_conjunct_mentions(tree, mentions, m),
+        None if binding.compound => Vec::new(),
+        None => {
+            let mut t = patient_side;
+            if t.is_empty() {
+                t = first_mention_in(tree, mentions, &post, &sources);
+            }
+            t
+        }
+    };
+    let negated = is_negated(tree, i);
+    let modality = modality(tree, i);
+    let reported_by = reporter(tree, mentions, i);
+    let mut push = |s: Option<usize>, t: Option<usize>| {
+        let code_of = |m: Option<usize>| m.map(|m| mentions[m].code.as_str());
+        if s.is_some() && code_of(s) == code_of(t) {
+            return;
+        }
+        if options.require_dyad && (s.is_none() || t.is_none()) {
+            return;
+        }
+        if s.is_none() && t.is_none() {
+            return;
+        }
+        let dup = out.iter().any(|f| {
+            f.code == code
+                && f.verb_words.first() == Some(&i)
+                && code_of(f.source) == code_of(s)
+                && code_of(f.target) == code_of(t)
+        });
+        if dup {
+            return;
+        }
+        out.push(Found {
+            source: s,
+            target: t,
+            verb_words: hit.words.clone(),
+            code: code.clone(),
+            verb_cite: verb_cite.clone(),
+            pattern_cite: pattern_cite.clone(),
+            negated,
+            modality: modality.clone(),
+            reported_by,
+        });
+    };
+    if binding.compound && binding.target.is_none() {
+        for &a in &sources {
+            for &b in &sources {
+                if a != b {
+                    push(Some(a), Some(b));
+                }
+            }
+        }
+        return;
+    }
+    match (sources.is_empty(), targets.is_empty()) {
+        (false, false) => {
+            for &s in &sources {
+                for &t in &targets {
+                    push(Some(s), Some(t));
+                }
+            }
+        }
+        (false, true) => sources.iter().for_each(|&s| push(Some(s), None)),
+        (true, false) => targets.iter().for_each(|&t| push(None, Some(t))),
+        (true, true) => {}
+    }
+}
+
+enum Choice {
+    Code(EventCode),
+    /// The code is only for the other voice.
+    OtherVoice,
+    /// `[---]`: no event.
+    Null,
+}
+
+/// The code a verb code gives in this voice.
+fn code_for(vc: &VerbCode, passive: bool) -> Choice {
+    let code = if passive {
+        vc.passive.as_ref().or(vc.active.as_ref())
+    } else {
+        vc.active.as_ref()
+    };
+    match code {
+        Some(c) => Choice::Code(c.clone()),
+        None if vc.is_null() => Choice::Null,
+        None => Choice::OtherVoice,
+    }
+}
+
+fn verb_text(e: &tacitus_dict::VerbEntry) -> String {
+    let f = &e.base;
+    let mut words: Vec<&str> = f.before.iter().map(String::as_str).collect();
+    words.push(&f.verb);
+    words.extend(f.after.iter().map(String::as_str));
+    words.join(" ")
+}
+
+fn is_passive(tree: &Tree<'_>, i: usize) -> bool {
+    tree.children[i]
+        .iter()
+        .any(|&c| matches!(tree.rel(c), "nsubj:pass" | "aux:pass" | "obl:agent"))
+        || (tree.rel(i) == "acl" && tree.words[i].xpos == "VBN")
+}
+
+/// The mentions on the agent side (who acts) and on the patient side (to whom) of verb `i`.
+fn arguments(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    i: usize,
+    passive: bool,
+) -> (Vec<usize>, Vec<usize>) {
+    let by_phrase = tree.children[i]
+        .iter()
+        .copied()
+        .find(|&c| tree.base_rel(c) == "obl" && tree.case_of(c) == Some("BY"));
+    if passive {
+        let agent = by_phrase
+            .map(|c| actors_of(tree, mentions, c))
+            .unwrap_or_default();
+        let patient = match tree.children_rel(i, "nsubj:pass").next() {
+            Some(s) => resolve_subject(tree, mentions, i, s),
+            None if tree.rel(i) == "acl" => tree.head[i]
+                .map(|h| actors_of(tree, mentions, h))
+                .unwrap_or_default(),
+            None => inherited_subject(tree, mentions, i),
+        };
+        return (agent, patient);
+    }
+    let agent = match tree.children_rel(i, "nsubj").next() {
+        Some(s) => resolve_subject(tree, mentions, i, s),
+        None => inherited_subject(tree, mentions, i),
+    };
+    let patient = tree
+        .children_rel(i, "obj")
+        .chain(tree.children_rel(i, "iobj"))
+        .map(|o| actors_of(tree, mentions, o))
+        .find(|m| !m.is_empty())
+        .unwrap_or_default();
+    let patient = patient.into_iter().filter(|m| !agent.contains(m)).collect();
+    (agent, patient)
+}
+
+/// The actors of subject word `s` of verb `i`; relative and personal pronouns take their
+/// antecedent from the tree.
+fn resolve_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize, s: usize) -> Vec<usize> {
+    let direct = actors_of(tree, mentions, s);
+    if !direct.is_empty() || tree.upos(s) != "PRON" {
+        return direct;
+    }
+    if tree.rel(i) == "acl:relcl" {
+        return tree.head[i]
+            .map(|h| actors_of(tree, mentions, h))
+            .unwrap_or_default();
+    }
+    if matches!(tree.lemma[s].as_str(), "IT" | "THEY" | "HE" | "SHE" | "WE") {
+        return governing_subject(tree, mentions, i);
+    }
+    Vec::new()
+}
+
+/// For a verb without a subject: its conjunct's, controller's or head noun's actors.
+fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usize> {
+    let Some(h) = tree.head[i] else {
+        return Vec::new();
+    };
+    match tree.rel(i) {
+        "conj" => {
+            if tree.upos(h) == "VERB" {
+                arguments(tree, mentions, h, is_passive(tree, h)).0
+            } else {
+                Vec::new()
+            }
+        }
+        "xcomp" => {
+            // Object control ("urged Bree to help") else subject control.
+            let obj = tree
+                .children_rel(h, "obj")
+                .map(|o| actors_of(tree, mentions, o))
+                .find(|m| !m.is_empty());
+            match obj {
+                Some(o) => o,
+                None => match tree.children_rel(h, "nsubj").next() {
+                    Some(s) => resolve_subject(tree, mentions, h, s),
+                    None => inherited_subject(tree, mentions, h),
+                },
+            }
+        }
+        "acl" | "acl:relcl" => actors_of(tree, mentions, h),
+        "advcl" => match tree.children_rel(h, "nsubj").next() {
+            Some(s) => resolve_subject(tree, mentions, h, s),
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// The subject actors of the nearest verb above `i` that has some (pronoun antecedent).
+fn governing_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usize> {
+    let mut x = tree.head[i];
+    let mut steps = 0;
+    while let Some(h) = x {
+        steps += 1;
+        if steps > tree.len() {
+            break;
+        }
+        if let Some(s) = tree.children_rel(h, "nsubj").next() {
+            let a = actors_of(tree, mentions, s);
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        x = tree.head[h];
+    }
+    Vec::new()
+}
+
+/// The mentions of the noun phrase headed by `w` and its conjuncts; when the phrase names no
+/// actor itself, the first actor inside it (with that actor's conjuncts).
+fn actors_of(tree: &Tree<'_>, mentions: &[Mention], w: usize) -> Vec<usize> {
+    let w = mentions::np_head(tree, w);
+    let mut heads = vec![w];
+    conjuncts(tree, w, &mut heads);
+    let direct: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| heads.contains(&m.head))
+        .map(|(i, _)| i)
+        .collect();
+    if !direct.is_empty() {
+        return direct;
+    }
+    let inside = tree.subtree_without(w, &|c| {
+        is_clause_rel(tree.rel(c)) || matches!(tree.rel(c), "acl" | "ccomp" | "xcomp")
+    });
+    first_mention_in(tree, mentions, &inside, &[])
+}
+
+/// The first mention whose words start in `words` (not in `exclude`), with its conjuncts.
+fn first_mention_in(
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    words: &[usize],
+    exclude: &[usize],
+) -> Vec<usize> {
+    let first = mentions
+        .iter()
+        .enumerate()
+        .find(|(mi, m)| !exclude.contains(mi) && words.binary_search(&m.first).is_ok());
+    match first {
+        Some((mi, _)) => with_conjunct_mentions(tree, mentions, mi)
+            .into_iter()
+            .filter(|m| !exclude.contains(m))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Mention `m` and the mentions of its head's conjuncts.
+fn with_conjunct_mentions(tree: &Tree<'_>, mentions: &[Mention], m: usize) -> Vec<usize> {
+    let mut heads = vec![mentions[m].head];
+    conjuncts(tree, mentions[m].head, &mut heads);
+    let mut out = vec![m];
+    for (i, x) in mentions.iter().enumerate() {
+        if i != m && heads[1..].contains(&x.head) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+fn is_negation(tree: &Tree<'_>, c: usize) -> bool {
+    tree.base_rel(c) == "advmod" && matches!(tree.upper[c].as_str(), "NOT" | "N'T" | "NEVER")
+}
+
+/// Whether verb `i` (or the verb controlling it) is negated.
+fn is_negated(tree: &Tree<'_>, i: usize) -> bool {
+    let own = tree.children[i].iter().any(|&c| is_negation(tree, c));
+    own || (tree.rel(i) == "xcomp"
+        && tree.head[i].is_some_and(|h| tree.children[h].iter().any(|&c| is_negation(tree, c))))
+}
+
+/// A modal auxiliary of verb `i`, or the verb that governs it ("threatened to attack").
+fn modality(tree: &Tree<'_>, i: usize) -> Option<String> {
+    let aux = tree.children[i]
+        .iter()
+        .find(|&&c| tree.rel(c) == "aux" && MODAL_AUX.contains(&tree.lemma[c].as_str()))
+        .map(|&c| tree.lemma[c].to_lowercase());
+    aux.or_else(|| {
+        let h = tree.head[i]?;
+        (tree.rel(i) == "xcomp" && MODAL_GOVERNORS.contains(&tree.lemma[h].as_str()))
+            .then(|| tree.lemma[h].to_lowercase())
+    })
+}
+
+/// Who reported the event: the subject of a speech verb above it ("X said Y attacked Z") or
+/// beside it ("Y attacked Z, X said").
+fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
+    let speech = |v: usize| SPEECH.contains(&tree.lemma[v].as_str());
+    let subject = |v: usize| {
+        tree.children_rel(v, "nsubj")
+            .next()
+            .and_then(|s| actors_of(tree, mentions, s).first().copied())
+    };
+    if let Some(h) = tree.head[i] {
+        if matches!(tree.rel(i), "ccomp" | "parataxis") && speech(h) {
+            if let Some(m) = subject(h) {
+                return Some(m);
+            }
+        }
+    }
+    tree.children[i]
+        .iter()
+        .copied()
+        .filter(|&c| tree.rel(c) == "parataxis" && speech(c))
+        .find_map(subject)
+}

@@ -1,0 +1,224 @@
+//! Coding whole documents: headline and body through the NLP pipeline, sentence by sentence,
+//! with offsets into the document text and discards applied at sentence and story level.
+
+use tacitus_dict::{Date, EventCode};
+use tacitus_nlp::{Parsed, Pipeline};
+
+use crate::coder::{self, Found, Options};
+use crate::event::{Event, Participant, Rule, Section, VerbSpan};
+use crate::lexicon::Lexicon;
+use crate::mentions::{self, Mention};
+use crate::tree::Tree;
+
+/// A document to code.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Its identifier, copied into each event.
+    pub id: String,
+    /// The whole text; offsets in events count characters into it.
+    pub text: String,
+    /// Whether the first non-empty line is a headline.
+    pub has_headline: bool,
+    /// The date that chooses actors' roles.
+    pub date: Option<Date>,
+}
+
+/// The events of one document, and why some sentences gave none.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentEvents {
+    /// Events in sentence order.
+    pub events: Vec<Event>,
+    /// Number of sentences analysed.
+    pub sentences: usize,
+    /// Number of words analysed.
+    pub words: usize,
+    /// The discard entry (`file:line`) that removed the whole story, if one did.
+    pub discarded_by: Option<String>,
+}
+
+/// The coder: a compiled lexicon and the options in force.
+pub struct Coder {
+    lexicon: Lexicon,
+    options: Options,
+}
+
+impl Coder {
+    /// A coder over `lexicon` with `options`.
+    pub fn new(lexicon: Lexicon, options: Options) -> Coder {
+        Coder { lexicon, options }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// A copy of this coder's settings with other options.
+    pub fn set_options(&mut self, options: Options) {
+        self.options = options;
+    }
+
+    /// Parses and codes a document.
+    pub fn code(&self, pipeline: &Pipeline, doc: &Document) -> DocumentEvents {
+        let mut out = DocumentEvents::default();
+        let index = CharIndex::new(&doc.text);
+        let (headline, body) = split_headline(&doc.text, doc.has_headline);
+        let mut sentence = 0;
+        let mut story_discard = None;
+        for (section, range) in [(Section::Headline, headline), (Section::Body, body)] {
+            let Some((byte_start, byte_end)) = range else {
+                continue;
+            };
+            let char_base = index.char_at(byte_start);
+            pipeline.analyse(&doc.text[byte_start..byte_end], |parsed| {
+                out.sentences += 1;
+                out.words += parsed.sentence.words.len();
+                let tree = Tree::new(&parsed.sentence.words);
+                let tokens: Vec<&str> = tree.upper.iter().map(String::as_str).collect();
+                if let Some((story, loc)) = self.lexicon.discard(&tokens) {
+                    if story {
+                        story_discard.get_or_insert_with(|| loc.to_string());
+                    }
+                    sentence += 1;
+                    return;
+                }
+                let mentions = mentions::find(&self.lexicon, &tree, doc.date);
+                let found = coder::code_sentence(&self.lexicon, &tree, &mentions, self.options);
+                let place = Place {
+                    doc,
+                    index: &index,
+                    parsed: &parsed,
+                    char_base,
+                    section,
+                    sentence,
+                    mentions: &mentions,
+                };
+                out.events
+                    .extend(found.iter().map(|f| place.event(&self.lexicon, f)));
+                sentence += 1;
+            });
+        }
+        if story_discard.is_some() {
+            out.events.clear();
+            out.discarded_by = story_discard;
+        }
+        out
+    }
+}
+
+/// Byte ranges of the headline (first non-empty line) and of the body.
+type Ranges = (Option<(usize, usize)>, Option<(usize, usize)>);
+
+fn split_headline(text: &str, has_headline: bool) -> Ranges {
+    if !has_headline {
+        return (None, Some((0, text.len())));
+    }
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        if !line.trim().is_empty() {
+            let head_end = at + line.trim_end_matches(['\n', '\r']).len();
+            return (Some((at, head_end)), Some((end, text.len())));
+        }
+        at = end;
+    }
+    (None, None)
+}
+
+/// Byte offsets of characters, to turn character spans into string slices.
+struct CharIndex {
+    bytes: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        CharIndex { bytes }
+    }
+
+    /// The character index of a byte offset (on a character boundary).
+    fn char_at(&self, byte: usize) -> usize {
+        self.bytes.partition_point(|&b| b < byte)
+    }
+
+    /// The text of characters `start..end`.
+    fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
+        let b = |c: usize| self.bytes.get(c).copied().unwrap_or(text.len());
+        text.get(b(start)..b(end)).unwrap_or("")
+    }
+}
+
+/// Where a sentence stands in its document, to write its events.
+struct Place<'a> {
+    doc: &'a Document,
+    index: &'a CharIndex,
+    parsed: &'a Parsed,
+    char_base: usize,
+    section: Section,
+    sentence: usize,
+    mentions: &'a [Mention],
+}
+
+impl Place<'_> {
+    /// Document character span of words `first..=last`.
+    fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        let s = &self.parsed.word_spans;
+        let start = s.get(first).map_or(0, |x| x.start) + self.char_base;
+        let end = s.get(last).map_or(0, |x| x.end) + self.char_base;
+        (start, end.max(start))
+    }
+
+    fn participant(&self, m: Option<usize>) -> Option<Participant> {
+        let m = self.mentions.get(m?)?;
+        let (start, end) = self.span(m.first, m.last);
+        Some(Participant {
+            code: m.code.clone(),
+            text: self.index.slice(&self.doc.text, start, end).to_string(),
+            start,
+            end,
+        })
+    }
+
+    fn event(&self, lex: &Lexicon, f: &Found) -> Event {
+        let first = f.verb_words.iter().copied().min().unwrap_or(0);
+        let last = f.verb_words.iter().copied().max().unwrap_or(0);
+        let (start, end) = self.span(first, last);
+        let code: &EventCode = &f.code;
+        let (plover_event, plover_mode) = lex.plover(code);
+        let cites = |m: Option<usize>| {
+            m.and_then(|m| self.mentions.get(m))
+                .map(|m| m.cites.clone())
+                .unwrap_or_default()
+        };
+        Event {
+            doc_id: self.doc.id.clone(),
+            section: self.section,
+            sentence: self.sentence,
+            source: self.participant(f.source),
+            target: self.participant(f.target),
+            verb: VerbSpan {
+                text: self.index.slice(&self.doc.text, start, end).to_string(),
+                start,
+                end,
+            },
+            event_code: code.as_str().to_string(),
+            base_code: code.base().to_string(),
+            root_code: code.root().to_string(),
+            quad_class: code.quad_class(),
+            goldstein: lex.goldstein(code),
+            plover_event,
+            plover_mode,
+            negated: f.negated,
+            modality: f.modality.clone(),
+            reported_by: self.participant(f.reported_by),
+            rule: Rule {
+                verb: f.verb_cite.clone(),
+                pattern: f.pattern_cite.clone(),
+                source: cites(f.source),
+                target: cites(f.target),
+            },
+            date: self.doc.date.map(|d| d.to_string()),
+        }
+    }
+}

@@ -1,0 +1,452 @@
+//! The dictionaries compiled for coding: tries over actor, agent and discard phrases, verbs
+//! indexed by word, and patterns with their synsets resolved, so coding a sentence never scans
+//! a dictionary.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use tacitus_dict::{
+    ActorCode, ActorDictionary, AgentCode, AgentDictionary, CameoToPlover, Date, DateRange,
+    DictError, DiscardList, DiscardScope, EventCode, GoldsteinTable, Loc, Pattern, PatternElement,
+    PatternTerm, PhoenixSet, VerbCode, VerbDictionary, VerbForm,
+};
+
+use crate::trie::Trie;
+
+/// A word or synset to match against tokens.
+#[derive(Debug, Clone)]
+pub(crate) enum Unit {
+    /// A literal word (upper case).
+    Word(String),
+    /// Index into [`Lexicon::synsets`].
+    Synset(usize),
+}
+
+/// One element of a compiled pattern.
+#[derive(Debug, Clone)]
+pub(crate) enum Element {
+    /// Consecutive units (a word, a synset, or a `{...}` noun phrase).
+    Seq(Vec<Unit>),
+    /// A preposition and what must follow it inside its phrase.
+    Prep { prep: Unit, objects: Vec<Element> },
+    /// `$`: the source actor.
+    Source,
+    /// `+`: the target actor.
+    Target,
+    /// `%`: the source is compound; code between its conjuncts.
+    Compound,
+}
+
+/// A verb pattern ready to match.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledPattern {
+    pub before: Vec<Element>,
+    pub after: Vec<Element>,
+    pub code: VerbCode,
+    pub text: String,
+    pub loc: Loc,
+    /// Number of literal units: more specific patterns win.
+    pub weight: u32,
+}
+
+/// A verb form as matched: the verb word and the particles around it.
+#[derive(Debug, Clone)]
+pub(crate) struct FormRef {
+    pub verb: u32,
+    pub before: Vec<String>,
+    pub after: Vec<String>,
+}
+
+/// The participants' codes a role resolution gives: actor codes with their entry.
+#[derive(Debug, Clone)]
+pub(crate) struct ActorHit {
+    pub code: String,
+    pub loc: Loc,
+}
+
+/// Every dictionary and table the coder uses, compiled for matching.
+pub struct Lexicon {
+    pub(crate) verbs: VerbDictionary,
+    actors: ActorDictionary,
+    agents: AgentDictionary,
+    pub(crate) actor_trie: Trie,
+    pub(crate) agent_trie: Trie,
+    sentence_discards: Trie,
+    story_discards: Trie,
+    discard_locs: Vec<Loc>,
+    forms: HashMap<String, Vec<FormRef>>,
+    bases: HashMap<String, Vec<u32>>,
+    pub(crate) patterns: Vec<Vec<CompiledPattern>>,
+    pub(crate) synsets: Vec<Vec<Vec<String>>>,
+    goldstein: Option<GoldsteinTable>,
+    plover: Option<CameoToPlover>,
+}
+
+/// The dictionary parts a [`Lexicon`] is compiled from.
+pub struct LexiconParts {
+    /// Verb patterns.
+    pub verbs: VerbDictionary,
+    /// Actors, base files first and overlays last.
+    pub actors: ActorDictionary,
+    /// Agents.
+    pub agents: AgentDictionary,
+    /// Discards.
+    pub discards: DiscardList,
+    /// Goldstein scores, when available.
+    pub goldstein: Option<GoldsteinTable>,
+    /// CAMEO→PLOVER, when available.
+    pub plover: Option<CameoToPlover>,
+}
+
+/// The overlay actor dictionary shipped with Tacitus (2015–2026 leaders, agencies, armed groups).
+pub const OVERLAY: &str = include_str!("../../../dicts/Tacitus.overlay.actors.txt");
+
+/// The overlay's file name as events cite it.
+pub const OVERLAY_NAME: &str = "dicts/Tacitus.overlay.actors.txt";
+
+impl Lexicon {
+    /// The Phoenix set (a folder of its files and the CAMEO→PLOVER table), plus the built-in
+    /// overlay and any user overlays, loaded in that order.
+    pub fn phoenix(
+        cameo_dir: &Path,
+        plover_table: &Path,
+        overlays: &[&Path],
+    ) -> Result<Lexicon, DictError> {
+        let set = PhoenixSet::load_from(cameo_dir, plover_table)?;
+        let mut actors = set.actors;
+        actors.extend(tacitus_dict::parse_actors(OVERLAY, OVERLAY_NAME)?);
+        for path in overlays {
+            actors.extend(tacitus_dict::load_actors(path)?);
+        }
+        Ok(Lexicon::compile(LexiconParts {
+            verbs: set.verbs,
+            actors,
+            agents: set.agents,
+            discards: set.discards,
+            goldstein: Some(set.goldstein),
+            plover: Some(set.plover),
+        }))
+    }
+
+    /// Compiles dictionaries into matchers.
+    pub fn compile(parts: LexiconParts) -> Lexicon {
+        let LexiconParts {
+            verbs,
+            actors,
+            agents,
+            discards,
+            goldstein,
+            plover,
+        } = parts;
+        let mut actor_trie = Trie::default();
+        for (i, e) in actors.entries.iter().enumerate() {
+            for n in &e.names {
+                actor_trie.insert(&n.words, n.exact, i as u32);
+            }
+        }
+        let mut agent_trie = Trie::default();
+        for (i, e) in agents.entries.iter().enumerate() {
+            agent_trie.insert(
+                &e.phrase.words,
+                e.phrase.exact || e.marker.is_some(),
+                i as u32,
+            );
+            if let Some(p) = &e.plural {
+                agent_trie.insert(&p.words, true, i as u32);
+            }
+        }
+        let mut sentence_discards = Trie::default();
+        let mut story_discards = Trie::default();
+        let mut discard_locs = Vec::new();
+        for e in &discards.entries {
+            let id = discard_locs.len() as u32;
+            discard_locs.push(e.line.clone());
+            let trie = match e.scope {
+                DiscardScope::Sentence => &mut sentence_discards,
+                DiscardScope::Story => &mut story_discards,
+            };
+            trie.insert(&e.phrase.words, e.phrase.exact, id);
+        }
+        let mut forms: HashMap<String, Vec<FormRef>> = HashMap::new();
+        let mut bases: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, v) in verbs.verbs.iter().enumerate() {
+            for f in &v.forms {
+                add_form(&mut forms, i as u32, f);
+            }
+            bases.entry(v.base.verb.clone()).or_default().push(i as u32);
+        }
+        let synset_names: HashMap<&str, usize> = verbs
+            .synsets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.as_str(), i))
+            .collect();
+        let synsets = verbs
+            .synsets
+            .iter()
+            .map(|s| {
+                let mut alts: Vec<Vec<String>> = Vec::new();
+                for m in &s.members {
+                    for p in m.phrase.iter().chain(m.plural.iter()) {
+                        alts.push(p.words.clone());
+                    }
+                }
+                // Longest first, so a multi-word member wins over its first word.
+                alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+                alts
+            })
+            .collect();
+        let mut patterns: Vec<Vec<CompiledPattern>> = vec![Vec::new(); verbs.families.len()];
+        for p in &verbs.patterns {
+            if !verbs.pattern_is_usable(p) {
+                continue;
+            }
+            if let Some(list) = patterns.get_mut(p.family) {
+                list.push(compile_pattern(p, &synset_names));
+            }
+        }
+        for list in &mut patterns {
+            // Stable: among equally specific patterns the first in the file wins.
+            list.sort_by_key(|p| std::cmp::Reverse(p.weight));
+        }
+        Lexicon {
+            verbs,
+            actors,
+            agents,
+            actor_trie,
+            agent_trie,
+            sentence_discards,
+            story_discards,
+            discard_locs,
+            forms,
+            bases,
+            patterns,
+            synsets,
+            goldstein,
+            plover,
+        }
+    }
+
+    /// Verb forms whose verb word is `word` (upper case).
+    pub(crate) fn forms(&self, word: &str) -> &[FormRef] {
+        self.forms.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Verbs whose base form is `lemma` (upper case).
+    pub(crate) fn bases(&self, lemma: &str) -> &[u32] {
+        self.bases.get(lemma).map_or(&[], Vec::as_slice)
+    }
+
+    /// The actor codes of entry `i` on `date` (with no date: open-ended or default roles,
+    /// else the last role listed), with the entry's location.
+    pub(crate) fn actor_codes(&self, i: u32, date: Option<Date>) -> Vec<ActorHit> {
+        let Some(e) = self.actors.entries.get(i as usize) else {
+            return Vec::new();
+        };
+        let codes: Vec<&ActorCode> = match date {
+            Some(d) => e.codes_on(d),
+            None => {
+                let open: Vec<&ActorCode> = e
+                    .codes
+                    .iter()
+                    .filter(|(_, r)| matches!(r, DateRange::After(_)))
+                    .map(|(c, _)| c)
+                    .collect();
+                let defaults: Vec<&ActorCode> = e
+                    .codes
+                    .iter()
+                    .filter(|(_, r)| r.is_always())
+                    .map(|(c, _)| c)
+                    .collect();
+                if !open.is_empty() {
+                    open
+                } else if !defaults.is_empty() {
+                    defaults
+                } else {
+                    e.codes.last().map(|(c, _)| c).into_iter().collect()
+                }
+            }
+        };
+        codes
+            .into_iter()
+            .filter(|c| !c.is_null())
+            .map(|c| ActorHit {
+                code: c.as_str().to_string(),
+                loc: e.line.clone(),
+            })
+            .collect()
+    }
+
+    /// Whether actor entry `i` is null-coded (`[---]`): a name that blocks coding.
+    pub(crate) fn actor_is_null(&self, i: u32) -> bool {
+        self.actors
+            .entries
+            .get(i as usize)
+            .is_some_and(|e| e.codes.is_empty() || e.codes.iter().all(|(c, _)| c.is_null()))
+    }
+
+    /// The agent code of agent entry `i`, with its location.
+    pub(crate) fn agent(&self, i: u32) -> Option<(&AgentCode, &Loc)> {
+        self.agents
+            .entries
+            .get(i as usize)
+            .map(|e| (&e.code, &e.line))
+    }
+
+    /// The first discard phrase in `tokens`, with whether it discards the whole story.
+    pub(crate) fn discard(&self, tokens: &[&str]) -> Option<(bool, &Loc)> {
+        for (trie, story) in [
+            (&self.story_discards, true),
+            (&self.sentence_discards, false),
+        ] {
+            if let Some(f) = trie.scan(tokens).first() {
+                let loc = f
+                    .values
+                    .first()
+                    .and_then(|&v| self.discard_locs.get(v as usize))?;
+                return Some((story, loc));
+            }
+        }
+        None
+    }
+
+    /// The Goldstein score of a code (falling back to its base and root).
+    pub(crate) fn goldstein(&self, code: &EventCode) -> Option<f32> {
+        self.goldstein.as_ref().and_then(|g| g.score(code))
+    }
+
+    /// The PLOVER event and mode of a CAMEO code.
+    pub(crate) fn plover(&self, code: &EventCode) -> (Option<String>, Option<String>) {
+        match self.plover.as_ref().and_then(|p| p.get(code)) {
+            Some(m) => (Some(m.event.clone()), m.mode.clone()),
+            None => (None, None),
+        }
+    }
+
+    /// Number of actor names, agent phrases, verbs and patterns, for reports.
+    pub fn counts(&self) -> (usize, usize, usize, usize) {
+        (
+            self.actors.name_count(),
+            self.agents.entries.len(),
+            self.verbs.verbs.len(),
+            self.patterns.iter().map(Vec::len).sum(),
+        )
+    }
+}
+
+fn add_form(forms: &mut HashMap<String, Vec<FormRef>>, verb: u32, f: &VerbForm) {
+    let list = forms.entry(f.verb.clone()).or_default();
+    if !list
+        .iter()
+        .any(|r| r.verb == verb && r.before == f.before && r.after == f.after)
+    {
+        list.push(FormRef {
+            verb,
+            before: f.before.clone(),
+            after: f.after.clone(),
+        });
+    }
+}
+
+fn compile_pattern(p: &Pattern, synsets: &HashMap<&str, usize>) -> CompiledPattern {
+    let mut weight = 0;
+    let before = compile_elements(&p.before, synsets, &mut weight);
+    let after = compile_elements(&p.after, synsets, &mut weight);
+    CompiledPattern {
+        before,
+        after,
+        code: p.code.clone(),
+        text: pattern_text(p),
+        loc: p.line.clone(),
+        weight,
+    }
+}
+
+fn compile_unit(t: &PatternTerm, synsets: &HashMap<&str, usize>) -> Unit {
+    match t {
+        PatternTerm::Word(w) => Unit::Word(w.clone()),
+        PatternTerm::Synset(s) => synsets
+            .get(s.as_str())
+            .map_or_else(|| Unit::Word(format!("&{s}")), |&i| Unit::Synset(i)),
+    }
+}
+
+fn compile_elements(
+    els: &[PatternElement],
+    synsets: &HashMap<&str, usize>,
+    weight: &mut u32,
+) -> Vec<Element> {
+    let mut out = Vec::new();
+    for e in els {
+        match e {
+            PatternElement::Term(t) => {
+                *weight += 2;
+                out.push(Element::Seq(vec![compile_unit(t, synsets)]));
+            }
+            PatternElement::Phrase(ts) => {
+                *weight += 2 * ts.len() as u32;
+                out.push(Element::Seq(
+                    ts.iter().map(|t| compile_unit(t, synsets)).collect(),
+                ));
+            }
+            PatternElement::Prep { prep, objects } => {
+                *weight += 2;
+                out.push(Element::Prep {
+                    prep: compile_unit(prep, synsets),
+                    objects: compile_elements(objects, synsets, weight),
+                });
+            }
+            PatternElement::Source => {
+                *weight += 1;
+                out.push(Element::Source);
+            }
+            PatternElement::Target => {
+                *weight += 1;
+                out.push(Element::Target);
+            }
+            PatternElement::Compound => {
+                *weight += 1;
+                out.push(Element::Compound);
+            }
+            PatternElement::Skip => {}
+        }
+    }
+    out
+}
+
+/// The pattern as written, for the event's `rule`.
+fn pattern_text(p: &Pattern) -> String {
+    fn term(t: &PatternTerm) -> String {
+        match t {
+            PatternTerm::Word(w) => w.clone(),
+            PatternTerm::Synset(s) => format!("&{s}"),
+        }
+    }
+    fn els(e: &[PatternElement]) -> Vec<String> {
+        e.iter()
+            .map(|e| match e {
+                PatternElement::Term(t) => term(t),
+                PatternElement::Phrase(ts) => {
+                    format!("{{{}}}", ts.iter().map(term).collect::<Vec<_>>().join(" "))
+                }
+                PatternElement::Prep { prep, objects } => {
+                    let mut s = format!("({}", term(prep));
+                    for o in els(objects) {
+                        s.push(' ');
+                        s.push_str(&o);
+                    }
+                    s.push(')');
+                    s
+                }
+                PatternElement::Source => "$".into(),
+                PatternElement::Target => "+".into(),
+                PatternElement::Skip => "^".into(),
+                PatternElement::Compound => "%".into(),
+            })
+            .collect()
+    }
+    let mut parts = els(&p.before);
+    parts.push("*".into());
+    parts.extend(els(&p.after));
+    parts.join(" ")
+}

@@ -1,0 +1,321 @@
+//! Actor recognition: dictionary actors and agents found in the words, grouped by noun phrase
+//! and joined into CAMEO codes ("Israeli troops" → ISR + ~MIL → ISRMIL).
+//!
+//! Matching is over word forms (longest phrase first, as TABARI and PETRARCH do); grouping
+//! uses the tree, so that "soldiers from Gondor", "Gondor's government" and "the ambassadors of
+//! Arnor, Osgiliath and Gondor" each end up as the actors a reader sees.
+
+use tacitus_dict::{AgentCode, Date};
+
+use crate::event::Citation;
+use crate::lexicon::{ActorHit, Lexicon};
+use crate::tree::Tree;
+
+/// One actor in a sentence: a code and the words naming it.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// The noun-phrase head the mention belongs to.
+    pub head: usize,
+    /// First word of the naming words.
+    pub first: usize,
+    /// Last word of the naming words (inclusive).
+    pub last: usize,
+    /// The joined CAMEO code.
+    pub code: String,
+    /// The actor and agent entries behind the code.
+    pub cites: Vec<Citation>,
+}
+
+/// A dictionary match over words `start..end`.
+#[derive(Debug, Clone)]
+struct Match {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Actor(Vec<ActorHit>),
+    /// A null-coded actor name: the words are taken, nothing is coded.
+    Blocked,
+    Agent(AgentCode, Citation),
+}
+
+/// Relations that stay inside one noun phrase when grouping matches.
+fn is_np_internal(rel: &str) -> bool {
+    matches!(
+        rel,
+        "compound"
+            | "amod"
+            | "flat"
+            | "flat:name"
+            | "nmod:poss"
+            | "fixed"
+            | "goeswith"
+            | "nmod:npmod"
+    )
+}
+
+/// Prepositions that let an agent take a country from its phrase ("soldiers from Gondor").
+fn borrows_through(prep: &str) -> bool {
+    matches!(prep, "OF" | "FROM" | "IN" | "FOR" | "AT")
+}
+
+/// Every actor mention of the sentence, ordered by first word.
+pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Mention> {
+    let tokens: Vec<&str> = tree.upper.iter().map(String::as_str).collect();
+    let matches = scan(lex, tree, &tokens, date);
+    if matches.is_empty() {
+        return Vec::new();
+    }
+    // Group each match under its noun-phrase head.
+    let n = tree.len();
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (mi, m) in matches.iter().enumerate() {
+        let h = match_head(tree, m.start, m.end);
+        groups[np_head(tree, h)].push(mi);
+    }
+    let has_actor = |g: &[usize]| {
+        g.iter()
+            .any(|&mi| matches!(matches[mi].kind, Kind::Actor(_)))
+    };
+    // Agent-only phrases borrow the countries of an "of/from/in" phrase (and its conjuncts).
+    let mut borrowed: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut absorbed = vec![false; n];
+    for g in 0..n {
+        if groups[g].is_empty() || has_actor(&groups[g]) {
+            continue;
+        }
+        for &c in &tree.children[g] {
+            let r = tree.rel(c);
+            if !(r == "nmod" || r == "obl") || !tree.case_of(c).is_some_and(borrows_through) {
+                continue;
+            }
+            let mut heads = vec![c];
+            conjuncts(tree, c, &mut heads);
+            let with: Vec<usize> = heads
+                .into_iter()
+                .filter(|&h| {
+                    has_actor(&groups[h]) && !groups[h].iter().any(|&mi| is_agent(&matches[mi]))
+                })
+                .collect();
+            if !with.is_empty() {
+                for &h in &with {
+                    absorbed[h] = true;
+                }
+                borrowed[g] = with;
+                break;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for g in 0..n {
+        if groups[g].is_empty() || absorbed[g] {
+            continue;
+        }
+        let agents: Vec<(&AgentCode, &Citation, usize, usize)> = groups[g]
+            .iter()
+            .filter_map(|&mi| match &matches[mi].kind {
+                Kind::Agent(code, cite) => Some((code, cite, matches[mi].start, matches[mi].end)),
+                _ => None,
+            })
+            .collect();
+        let actor_groups: Vec<usize> = if borrowed[g].is_empty() {
+            vec![g]
+        } else {
+            borrowed[g].clone()
+        };
+        for ag in actor_groups {
+            let Some((hit, first, last)) = pick_actor(&matches, &groups[ag]) else {
+                continue;
+            };
+            let mut code = hit.code.clone();
+            let mut cites = vec![Citation {
+                entry: words_text(tree, first, last),
+                at: hit.loc.to_string(),
+            }];
+            let (mut lo, mut hi) = (first, last);
+            if ag != g {
+                // The borrowing phrase's own words name the actor too.
+                for &mi in &groups[g] {
+                    lo = lo.min(matches[mi].start);
+                    hi = hi.max(matches[mi].end - 1);
+                }
+            }
+            for (agent, cite, s, e) in &agents {
+                code = join_agent(&code, agent);
+                cites.push((*cite).clone());
+                lo = lo.min(*s);
+                hi = hi.max(e - 1);
+            }
+            out.push(Mention {
+                head: g,
+                first: lo,
+                last: hi,
+                code,
+                cites,
+            });
+        }
+    }
+    out.sort_by_key(|m| (m.first, m.head));
+    out
+}
+
+fn is_agent(m: &Match) -> bool {
+    matches!(m.kind, Kind::Agent(..))
+}
+
+/// Longest actor or agent phrase at each position, left to right; an actor wins a tie.
+fn scan(lex: &Lexicon, tree: &Tree<'_>, tokens: &[&str], date: Option<Date>) -> Vec<Match> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // Dictionary names are nouns, adjectives and names; skip function words quickly.
+        if !matches!(
+            tree.upos(i),
+            "PROPN" | "NOUN" | "ADJ" | "X" | "NUM" | "SYM" | "DET" | "PRON" | "VERB"
+        ) {
+            i += 1;
+            continue;
+        }
+        let actor = lex.actor_trie.longest_at(tokens, i);
+        let agent = lex.agent_trie.longest_at(tokens, i);
+        let a_len = actor.as_ref().map_or(0, |f| f.end);
+        let g_len = agent.as_ref().map_or(0, |f| f.end);
+        if let Some(f) = actor.filter(|_| a_len >= g_len) {
+            let mut hits = Vec::new();
+            let mut blocked = false;
+            // Later dictionaries (overlays) win: take the last entry that codes on this date.
+            for &v in f.values.iter().rev() {
+                let h = lex.actor_codes(v, date);
+                if !h.is_empty() {
+                    hits = h;
+                    break;
+                }
+                if lex.actor_is_null(v) {
+                    blocked = true;
+                }
+            }
+            let kind = if hits.is_empty() {
+                if !blocked {
+                    // Entries with roles only outside this date: not an actor today.
+                    i = f.end;
+                    continue;
+                }
+                Kind::Blocked
+            } else {
+                Kind::Actor(hits)
+            };
+            out.push(Match {
+                start: f.start,
+                end: f.end,
+                kind,
+            });
+            i = f.end;
+        } else if let Some(f) = agent {
+            if let Some((code, loc)) = f.values.first().and_then(|&v| lex.agent(v)) {
+                out.push(Match {
+                    start: f.start,
+                    end: f.end,
+                    kind: Kind::Agent(
+                        code.clone(),
+                        Citation {
+                            entry: words_text(tree, f.start, f.end - 1),
+                            at: loc.to_string(),
+                        },
+                    ),
+                });
+            }
+            i = f.end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The word of `start..end` whose head lies outside it (the last one if several).
+fn match_head(tree: &Tree<'_>, start: usize, end: usize) -> usize {
+    (start..end)
+        .rev()
+        .find(|&i| tree.head[i].is_none_or(|h| h < start || h >= end))
+        .unwrap_or(end - 1)
+}
+
+/// Climbs from `i` through noun-phrase-internal relations to the phrase's head.
+pub(crate) fn np_head(tree: &Tree<'_>, mut i: usize) -> usize {
+    let mut steps = 0;
+    while is_np_internal(tree.rel(i)) {
+        match tree.head[i] {
+            Some(h) if steps <= tree.len() => {
+                i = h;
+                steps += 1;
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Pushes the conjuncts of `i` (recursively) onto `out`.
+pub(crate) fn conjuncts(tree: &Tree<'_>, i: usize, out: &mut Vec<usize>) {
+    for c in tree.children_rel(i, "conj") {
+        if !out.contains(&c) {
+            out.push(c);
+            conjuncts(tree, c, out);
+        }
+    }
+}
+
+/// The actor code of a group: the most specific one, a bare country yielding to a longer code
+/// that starts with it; among equals the one nearest the head (rightmost).
+fn pick_actor<'m>(matches: &'m [Match], group: &[usize]) -> Option<(&'m ActorHit, usize, usize)> {
+    let actors: Vec<(&ActorHit, usize, usize)> = group
+        .iter()
+        .filter_map(|&mi| match &matches[mi].kind {
+            Kind::Actor(h) => h
+                .first()
+                .map(|h| (h, matches[mi].start, matches[mi].end - 1)),
+            _ => None,
+        })
+        .collect();
+    let mut best: Option<(&ActorHit, usize, usize)> = None;
+    for a in actors {
+        best = match best {
+            None => Some(a),
+            Some(b) => {
+                let (ac, bc) = (&a.0.code, &b.0.code);
+                if bc.starts_with(ac.as_str()) && bc.len() > ac.len() {
+                    Some(b)
+                } else {
+                    Some(a)
+                }
+            }
+        };
+    }
+    best
+}
+
+/// Joins an agent to an actor code unless the code already carries that role.
+fn join_agent(code: &str, agent: &AgentCode) -> String {
+    let role = agent.code().as_str();
+    let roles = code.get(3..).unwrap_or("");
+    match agent {
+        AgentCode::Suffix(_) if roles.contains(role) => code.to_string(),
+        AgentCode::Prefix(_) if code.starts_with(role) => code.to_string(),
+        _ => agent.apply(code),
+    }
+}
+
+/// The words `first..=last` joined as they stand (spaces between words).
+pub(crate) fn words_text(tree: &Tree<'_>, first: usize, last: usize) -> String {
+    let mut s = String::new();
+    for i in first..=last.min(tree.len().saturating_sub(1)) {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&tree.words[i].form);
+    }
+    s
+}

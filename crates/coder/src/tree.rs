@@ -1,0 +1,123 @@
+//! A read-only view of one parsed sentence as a tree: children, subtrees and upper-case word
+//! forms, computed once so the coder's many walks are cheap.
+
+use tacitus_conllu::Word;
+
+/// One sentence's words with tree links (0-based indices).
+pub(crate) struct Tree<'a> {
+    pub words: &'a [Word],
+    /// Upper-case forms, the alphabet of the dictionaries.
+    pub upper: Vec<String>,
+    /// Upper-case lemmas.
+    pub lemma: Vec<String>,
+    /// Head of each word; `None` for the root (or an unattached word).
+    pub head: Vec<Option<usize>>,
+    /// Children of each word, in order.
+    pub children: Vec<Vec<usize>>,
+    /// Last word of each word's subtree (subtrees of projective trees are contiguous; for the
+    /// rest this bounds them).
+    pub right: Vec<usize>,
+}
+
+impl<'a> Tree<'a> {
+    /// Builds the view; heads out of range are treated as roots.
+    pub fn new(words: &'a [Word]) -> Tree<'a> {
+        let n = words.len();
+        let head: Vec<Option<usize>> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| match w.head {
+                Some(h) if h >= 1 && h <= n && h - 1 != i => Some(h - 1),
+                _ => None,
+            })
+            .collect();
+        let mut children = vec![Vec::new(); n];
+        for (i, h) in head.iter().enumerate() {
+            if let Some(h) = *h {
+                children[h].push(i);
+            }
+        }
+        let mut right: Vec<usize> = (0..n).collect();
+        // Push each word's position up its chain of heads (bounded: a cycle stops at n steps).
+        for i in 0..n {
+            let mut h = head[i];
+            let mut steps = 0;
+            while let Some(x) = h {
+                if steps > n {
+                    break;
+                }
+                right[x] = right[x].max(i);
+                h = head[x];
+                steps += 1;
+            }
+        }
+        Tree {
+            words,
+            upper: words.iter().map(|w| w.form.to_uppercase()).collect(),
+            lemma: words.iter().map(|w| w.lemma.to_uppercase()).collect(),
+            head,
+            children,
+            right,
+        }
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The relation of word `i` (`nsubj:pass`).
+    pub fn rel(&self, i: usize) -> &str {
+        &self.words[i].deprel
+    }
+
+    /// The universal part of the relation of word `i` (`nsubj`).
+    pub fn base_rel(&self, i: usize) -> &str {
+        let r = self.rel(i);
+        r.split(':').next().unwrap_or(r)
+    }
+
+    /// UPOS of word `i`.
+    pub fn upos(&self, i: usize) -> &str {
+        &self.words[i].upos
+    }
+
+    /// Children of `i` with relation `rel` (exact, e.g. `obj`, `nsubj:pass`).
+    pub fn children_rel<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// The case marker (preposition) attached to `i`, upper case.
+    pub fn case_of(&self, i: usize) -> Option<&str> {
+        self.children[i]
+            .iter()
+            .find(|&&c| self.rel(c) == "case" && self.upos(c) == "ADP")
+            .map(|&c| self.upper[c].as_str())
+    }
+
+    /// Words of the subtree of `i`, in order, leaving out the subtrees of children for which
+    /// `cut` says true.
+    pub fn subtree_without(&self, i: usize, cut: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![i];
+        let mut steps = 0;
+        while let Some(x) = stack.pop() {
+            steps += 1;
+            if steps > self.len() + 1 {
+                break;
+            }
+            out.push(x);
+            for &c in &self.children[x] {
+                if !cut(c) {
+                    stack.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
