@@ -226,40 +226,24 @@ fn code_verb(
         sources: agent_side.len(),
     };
     // The most specific pattern that matches (ties: the first in the file).
-    let mut chosen: Option<(EventCode, Binding, Citation)> = None;
-    let mut blocked = false;
+    let mut chosen: Option<(&VerbCode, Binding, Option<Citation>)> = None;
     if let Some(list) = lex.patterns.get(entry.family) {
         for p in list {
-            let Some(b) = ctx.matches(p, &pre, &post) else {
-                continue;
-            };
-            match code_for(&p.code, passive) {
-                Choice::Code(c) => {
-                    chosen = Some((
-                        c,
-                        b,
-                        Citation {
-                            entry: p.text.clone(),
-                            at: p.loc.to_string(),
-                        },
-                    ));
-                }
-                Choice::OtherVoice => continue,
-                Choice::Null => blocked = true,
+            if let Some(b) = ctx.matches(p, &pre, &post) {
+                let cite = Citation {
+                    entry: p.text.clone(),
+                    at: p.loc.to_string(),
+                };
+                chosen = Some((&p.code, b, Some(cite)));
+                break;
             }
-            break;
         }
     }
-    if blocked {
+    let (code, binding, pattern_cite) =
+        chosen.unwrap_or((&entry.code, Binding::default(), None));
+    if code.is_null() {
         return;
     }
-    let (code, binding, pattern_cite) = match chosen {
-        Some((c, b, cite)) => (c, b, Some(cite)),
-        None => match code_for(&entry.code, passive) {
-            Choice::Code(c) => (c, Binding::default(), None),
-            _ => return,
-        },
-    };
     let verb_cite = Citation {
         entry: verb_text(entry),
         at: entry.line.to_string(),
@@ -283,37 +267,47 @@ fn code_verb(
     let negated = is_negated(tree, i);
     let modality = modality(tree, i);
     let reported_by = reporter(tree, mentions, i);
+    let forward = code.forward.clone();
+    let reverse = code.reverse.clone();
     let mut push = |s: Option<usize>, t: Option<usize>| {
         let code_of = |m: Option<usize>| m.map(|m| mentions[m].code.as_str());
         if s.is_some() && code_of(s) == code_of(t) {
             return;
         }
-        if options.require_dyad && (s.is_none() || t.is_none()) {
-            return;
-        }
         if s.is_none() && t.is_none() {
             return;
         }
-        let dup = out.iter().any(|f| {
-            f.code == code
-                && f.verb_words.first() == Some(&i)
-                && code_of(f.source) == code_of(s)
-                && code_of(f.target) == code_of(t)
-        });
-        if dup {
+        if options.require_dyad && (s.is_none() || t.is_none()) {
             return;
         }
-        out.push(Found {
-            source: s,
-            target: t,
-            verb_words: hit.words.clone(),
-            code: code.clone(),
-            verb_cite: verb_cite.clone(),
-            pattern_cite: pattern_cite.clone(),
-            negated,
-            modality: modality.clone(),
-            reported_by,
-        });
+        // The paired code's event runs the other way ("X met Y": Y met X too).
+        let pairs = [(forward.as_ref(), s, t), (reverse.as_ref(), t, s)];
+        for (c, s, t) in pairs {
+            let Some(c) = c else { continue };
+            if s.is_none() && (t.is_none() || options.require_dyad) {
+                continue;
+            }
+            let dup = out.iter().any(|f| {
+                &f.code == c
+                    && f.verb_words.first() == hit.words.first()
+                    && code_of(f.source) == code_of(s)
+                    && code_of(f.target) == code_of(t)
+            });
+            if dup {
+                continue;
+            }
+            out.push(Found {
+                source: s,
+                target: t,
+                verb_words: hit.words.clone(),
+                code: c.clone(),
+                verb_cite: verb_cite.clone(),
+                pattern_cite: pattern_cite.clone(),
+                negated,
+                modality: modality.clone(),
+                reported_by,
+            });
+        }
     };
     if binding.compound && binding.target.is_none() {
         for &a in &sources {
@@ -336,28 +330,6 @@ fn code_verb(
         (false, true) => sources.iter().for_each(|&s| push(Some(s), None)),
         (true, false) => targets.iter().for_each(|&t| push(None, Some(t))),
         (true, true) => {}
-    }
-}
-
-enum Choice {
-    Code(EventCode),
-    /// The code is only for the other voice.
-    OtherVoice,
-    /// `[---]`: no event.
-    Null,
-}
-
-/// The code a verb code gives in this voice.
-fn code_for(vc: &VerbCode, passive: bool) -> Choice {
-    let code = if passive {
-        vc.passive.as_ref().or(vc.active.as_ref())
-    } else {
-        vc.active.as_ref()
-    };
-    match code {
-        Some(c) => Choice::Code(c.clone()),
-        None if vc.is_null() => Choice::Null,
-        None => Choice::OtherVoice,
     }
 }
 
@@ -400,10 +372,13 @@ fn arguments(
         };
         return (agent, patient);
     }
-    let agent = match tree.children_rel(i, "nsubj").next() {
+    let mut agent = match tree.children_rel(i, "nsubj").next() {
         Some(s) => resolve_subject(tree, mentions, i, s),
         None => inherited_subject(tree, mentions, i),
     };
+    if agent.is_empty() && tree.children_rel(i, "nsubj").next().is_none() {
+        agent = preceding_bare_mention(tree, mentions, i);
+    }
     let patient = tree
         .children_rel(i, "obj")
         .chain(tree.children_rel(i, "iobj"))
@@ -412,6 +387,20 @@ fn arguments(
         .unwrap_or_default();
     let patient = patient.into_iter().filter(|m| !agent.contains(m)).collect();
     (agent, patient)
+}
+
+/// When the tree gives a verb no subject (often a mistagged name), the last actor before it
+/// that is not inside a prepositional phrase, as TABARI would take it.
+fn preceding_bare_mention(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usize> {
+    let last = mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, m)| m.last < i && tree.case_of(m.head).is_none() && tree.rel(m.head) != "obj");
+    match last {
+        Some((mi, _)) => with_conjunct_mentions(tree, mentions, mi),
+        None => Vec::new(),
+    }
 }
 
 /// The actors of subject word `s` of verb `i`; relative and personal pronouns take their

@@ -35,6 +35,8 @@ pub(crate) enum Element {
     Target,
     /// `%`: the source is compound; code between its conjuncts.
     Compound,
+    /// `^`: pass over the next noun phrase.
+    Skip,
 }
 
 /// A verb pattern ready to match.
@@ -408,7 +410,7 @@ fn compile_elements(
                 *weight += 1;
                 out.push(Element::Compound);
             }
-            PatternElement::Skip => {}
+            PatternElement::Skip => out.push(Element::Skip),
         }
     }
     out

@@ -72,9 +72,20 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
     // Group each match under its noun-phrase head.
     let n = tree.len();
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (mi, m) in matches.iter().enumerate() {
-        let h = match_head(tree, m.start, m.end);
-        groups[np_head(tree, h)].push(mi);
+    let mut group_of: Vec<usize> = matches
+        .iter()
+        .map(|m| np_head(tree, match_head(tree, m.start, m.end)))
+        .collect();
+    // An actor next to an agent is one phrase ("Arnor security officials") whatever the
+    // tree says: the right-hand word is the head in English noun phrases.
+    for k in (1..matches.len()).rev() {
+        let (a, b) = (&matches[k - 1], &matches[k]);
+        if a.end == b.start && (is_agent(a) != is_agent(b) || is_agent(b)) {
+            group_of[k - 1] = group_of[k];
+        }
+    }
+    for (mi, &g) in group_of.iter().enumerate() {
+        groups[g].push(mi);
     }
     let has_actor = |g: &[usize]| {
         g.iter()

@@ -71,6 +71,10 @@ impl Context<'_> {
                 b.compound = true;
                 (self.sources >= 2).then_some(from)
             }
+            Element::Skip => Some(match self.mention_from(region, from, b) {
+                Some((_, next)) => next,
+                None => from,
+            }),
             Element::Source | Element::Target => {
                 let (m, next) = self.mention_from(region, from, b)?;
                 if matches!(e, Element::Source) {

@@ -75,16 +75,18 @@ impl fmt::Display for EventCode {
     }
 }
 
-/// The code a verb or pattern assigns: PETRARCH-2's `[active:passive]` pair.
+/// The code a verb or pattern assigns: `[forward:reverse]`, TABARI's paired codes.
 ///
-/// `[042:043]` codes 042 when the verb is active and 043 when it is passive; `[:173]` codes
-/// only the passive; `[---]` is the null code (no event). A plain `[190]` is active only.
+/// `[040:040]` codes 040 from source to target and 040 back from target to source ("X met Y"
+/// is also "Y met X"); `[043:042]` codes X→Y 043 and Y→X 042 ("X hosted Y": Y visited X);
+/// `[:173]` codes only the reverse event; `[---]` is the null code (no event). A plain
+/// `[190]` codes only the forward event.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct VerbCode {
-    /// The code for the active voice; `None` for the null code `---`.
-    pub active: Option<EventCode>,
-    /// The code for the passive voice, when given after `:`.
-    pub passive: Option<EventCode>,
+    /// The code of the source→target event; `None` for the null code `---`.
+    pub forward: Option<EventCode>,
+    /// The code of the paired target→source event, when given after `:`.
+    pub reverse: Option<EventCode>,
 }
 
 impl VerbCode {
@@ -101,26 +103,26 @@ impl VerbCode {
         };
         match s.split_once(':') {
             Some((a, p)) => Some(VerbCode {
-                active: one(a)?,
-                passive: one(p)?,
+                forward: one(a)?,
+                reverse: one(p)?,
             }),
             None => Some(VerbCode {
-                active: one(s)?,
-                passive: None,
+                forward: one(s)?,
+                reverse: None,
             }),
         }
     }
 
     /// Whether this is the null code (neither voice codes an event).
     pub fn is_null(&self) -> bool {
-        self.active.is_none() && self.passive.is_none()
+        self.forward.is_none() && self.reverse.is_none()
     }
 }
 
 impl fmt::Display for VerbCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let a = self.active.as_ref().map_or("---", |c| c.as_str());
-        match &self.passive {
+        let a = self.forward.as_ref().map_or("---", |c| c.as_str());
+        match &self.reverse {
             Some(p) => write!(f, "{a}:{p}"),
             None => f.write_str(a),
         }
@@ -352,10 +354,10 @@ mod tests {
     #[test]
     fn verb_codes() {
         let c = VerbCode::parse("042:043").unwrap();
-        assert_eq!(c.active.unwrap().as_str(), "042");
-        assert_eq!(c.passive.unwrap().as_str(), "043");
+        assert_eq!(c.forward.unwrap().as_str(), "042");
+        assert_eq!(c.reverse.unwrap().as_str(), "043");
         let c = VerbCode::parse(":173").unwrap();
-        assert!(c.active.is_none());
+        assert!(c.forward.is_none());
         assert!(VerbCode::parse("---").unwrap().is_null());
         assert_eq!(VerbCode::parse("164:164").unwrap().to_string(), "164:164");
         assert!(VerbCode::parse("ab c").is_none());

@@ -11,7 +11,7 @@
 //!   `{A B}` a noun phrase (last word the head), `(PREP ...)` a prepositional phrase, `&NAME`
 //!   a synset, `$` the source, `+` the target, `^` a skip marker and `%` a compound marker.
 //! - `~ a (b c VERB2) VERB1 = x y CODE` is a transformation.
-//! - Codes are `[active:passive]` pairs (see [`VerbCode`]).
+//! - Codes are `[forward:reverse]` pairs (see [`VerbCode`]).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -771,7 +771,7 @@ OFFEND
         ));
         assert_eq!(d.families.len(), 2);
         assert!(d.families[0].code.is_null());
-        assert_eq!(d.families[1].code.passive.as_ref().unwrap().as_str(), "110");
+        assert_eq!(d.families[1].code.reverse.as_ref().unwrap().as_str(), "110");
 
         assert_eq!(d.verbs.len(), 6);
         let hurry: Vec<&str> = d.verbs[0].forms.iter().map(|f| f.verb.as_str()).collect();
@@ -788,7 +788,7 @@ OFFEND
         );
         assert_eq!(tap.forms[2].verb, "TAPED"); // PETRARCH-2 regular rule, no consonant doubling
         assert!(d.verbs[4].own_code);
-        assert_eq!(d.verbs[4].code.active.as_ref().unwrap().as_str(), "020");
+        assert_eq!(d.verbs[4].code.forward.as_ref().unwrap().as_str(), "020");
         assert_eq!(d.verbs[5].family, 1);
 
         assert_eq!(d.patterns.len(), 8);
@@ -855,7 +855,7 @@ OFFEND
                 objects: vec![PatternElement::Skip]
             }
         );
-        assert!(p3.code.active.is_none());
+        assert!(p3.code.forward.is_none());
         assert_eq!(d.patterns[4].before, vec![PatternElement::Compound]);
 
         assert_eq!(d.transformations.len(), 2);

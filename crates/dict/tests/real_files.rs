@@ -108,7 +108,7 @@ fn phoenix_set_loads_with_plausible_counts() {
                 ))]
         })
         .unwrap();
-    assert_eq!(p.code.active.as_ref().unwrap().as_str(), "0213");
+    assert_eq!(p.code.forward.as_ref().unwrap().as_str(), "0213");
     assert!(line_of(&p.line.file, p.line.line).starts_with("- * EXTRADITION"));
 
     // Every entry's location points at the line it came from.
