@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
+use tacitus_coder::{Coder, Document, Options};
 use clap::{Args, Subcommand};
 use rayon::prelude::*;
 use serde_json::json;
@@ -18,6 +19,28 @@ use crate::eval::print_report;
 pub enum BenchCommand {
     /// Tagging + lemmas + parsing of a treebank's words (gold tokenization)
     Parse(BenchParseArgs),
+    /// `tacitus code` end to end (tokenize, tag, parse, code) over news stories
+    Code(BenchCodeArgs),
+}
+
+/// Options of `tacitus bench code`.
+#[derive(Args)]
+pub struct BenchCodeArgs {
+    /// Stories as JSON lines with `headline` and `text` (the synthetic-news format)
+    #[arg(value_name = "FILE.jsonl")]
+    file: PathBuf,
+    /// Use only the first N stories
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Document date for actor roles (YYYY-MM-DD)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::code::parse_date)]
+    date: Option<tacitus_coder::Date>,
+    /// Print one JSON object instead of a table
+    #[arg(long)]
+    json: bool,
+    /// Minimum seconds to run each measurement (median pass reported)
+    #[arg(long, default_value_t = 3.0)]
+    seconds: f64,
 }
 
 /// Options of `tacitus bench parse`.
@@ -37,7 +60,10 @@ pub struct BenchParseArgs {
 
 /// Runs `tacitus bench ...`.
 pub fn run(dirs: &Dirs, cmd: &BenchCommand) -> Result<()> {
-    let BenchCommand::Parse(args) = cmd;
+    let args = match cmd {
+        BenchCommand::Parse(args) => args,
+        BenchCommand::Code(args) => return run_code(dirs, args),
+    };
     let gold = read_treebank(&args.file)?;
     let pipeline = dirs.pipeline()?;
     // Annotation reads only forms and overwrites every column it fills, so each pass over the
@@ -60,6 +86,73 @@ pub fn run(dirs: &Dirs, cmd: &BenchCommand) -> Result<()> {
         "words_per_second_1t": one.round(),
         "words_per_second_all": all.round(),
         "sentences_per_second_1t": (one * input.len() as f64 / words.max(1) as f64).round(),
+        "peak_rss_mb": peak_rss_mb(),
+    });
+    print_report(&report, args.json);
+    Ok(())
+}
+
+/// Runs `tacitus bench code`: parsing alone, then parsing and coding, on one thread and on all
+/// cores, so the cost of coding over parsing can be read off.
+fn run_code(dirs: &Dirs, args: &BenchCodeArgs) -> Result<()> {
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("reading {}", args.file.display()))?;
+    let mut docs = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if args.limit.is_some_and(|n| docs.len() >= n) {
+            break;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", args.file.display(), i + 1))?;
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+        docs.push(Document {
+            id: field("id"),
+            text: format!("{}\n\n{}", field("headline"), field("text")),
+            has_headline: true,
+            date: args.date,
+        });
+    }
+    if docs.is_empty() {
+        bail!("no stories in {}", args.file.display());
+    }
+    let coder = Coder::new(dirs.lexicon(None, &[])?, Options::default());
+    let pipeline = dirs.pipeline()?;
+    let coded: Vec<_> = docs.iter().map(|d| coder.code(&pipeline, d)).collect();
+    let words: usize = coded.iter().map(|c| c.words).sum();
+    let events: usize = coded.iter().map(|c| c.events.len()).sum();
+    let min = Duration::from_secs_f64(args.seconds.max(0.0));
+    let parse_1t = measure(min, words, || {
+        for d in &docs {
+            pipeline.analyse(&d.text, |p| {
+                std::hint::black_box(p);
+            });
+        }
+    });
+    let code_1t = measure(min, words, || {
+        for d in &docs {
+            std::hint::black_box(coder.code(&pipeline, d));
+        }
+    });
+    let code_all = measure(min, words, || {
+        docs.par_iter().for_each(|d| {
+            std::hint::black_box(coder.code(&pipeline, d));
+        });
+    });
+    let per_doc = docs.len() as f64 / words.max(1) as f64;
+    let report = json!({
+        "documents": docs.len(),
+        "words": words,
+        "events": events,
+        "threads": rayon::current_num_threads(),
+        "parse_words_per_second_1t": parse_1t.round(),
+        "words_per_second_1t": code_1t.round(),
+        "words_per_second_all": code_all.round(),
+        "documents_per_second_1t": (code_1t * per_doc).round(),
+        "documents_per_second_all": (code_all * per_doc).round(),
+        "coding_overhead_percent": ((parse_1t / code_1t - 1.0) * 1000.0).round() / 10.0,
         "peak_rss_mb": peak_rss_mb(),
     });
     print_report(&report, args.json);

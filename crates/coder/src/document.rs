@@ -60,43 +60,55 @@ impl Coder {
 
     /// Parses and codes a document.
     pub fn code(&self, pipeline: &Pipeline, doc: &Document) -> DocumentEvents {
-        let mut out = DocumentEvents::default();
-        let index = CharIndex::new(&doc.text);
         let (headline, body) = split_headline(&doc.text, doc.has_headline);
-        let mut sentence = 0;
-        let mut story_discard = None;
+        let mut parsed: Vec<(Section, Parsed)> = Vec::new();
         for (section, range) in [(Section::Headline, headline), (Section::Body, body)] {
             let Some((byte_start, byte_end)) = range else {
                 continue;
             };
-            let char_base = index.char_at(byte_start);
-            pipeline.analyse(&doc.text[byte_start..byte_end], |parsed| {
-                out.sentences += 1;
-                out.words += parsed.sentence.words.len();
-                let tree = Tree::new(&parsed.sentence.words);
-                let tokens: Vec<&str> = tree.upper.iter().map(String::as_str).collect();
-                if let Some((story, loc)) = self.lexicon.discard(&tokens) {
-                    if story {
-                        story_discard.get_or_insert_with(|| loc.to_string());
-                    }
-                    sentence += 1;
-                    return;
+            let char_base = doc.text[..byte_start].chars().count();
+            pipeline.analyse(&doc.text[byte_start..byte_end], |mut p| {
+                // Offsets become document-global.
+                p.span.start += char_base;
+                p.span.end += char_base;
+                for w in &mut p.word_spans {
+                    w.start += char_base;
+                    w.end += char_base;
                 }
-                let mentions = mentions::find(&self.lexicon, &tree, doc.date);
-                let found = coder::code_sentence(&self.lexicon, &tree, &mentions, self.options);
-                let place = Place {
-                    doc,
-                    index: &index,
-                    parsed: &parsed,
-                    char_base,
-                    section,
-                    sentence,
-                    mentions: &mentions,
-                };
-                out.events
-                    .extend(found.iter().map(|f| place.event(&self.lexicon, f)));
-                sentence += 1;
+                parsed.push((section, p));
             });
+        }
+        self.code_parsed(doc, &parsed)
+    }
+
+    /// Codes a document's sentences already parsed (word spans in document characters).
+    pub fn code_parsed(&self, doc: &Document, parsed: &[(Section, Parsed)]) -> DocumentEvents {
+        let mut out = DocumentEvents::default();
+        let index = CharIndex::new(&doc.text);
+        let mut story_discard = None;
+        for (sentence, (section, parsed)) in parsed.iter().enumerate() {
+            out.sentences += 1;
+            out.words += parsed.sentence.words.len();
+            let tree = Tree::new(&parsed.sentence.words);
+            let tokens: Vec<&str> = tree.upper.iter().map(String::as_str).collect();
+            if let Some((story, loc)) = self.lexicon.discard(&tokens) {
+                if story {
+                    story_discard.get_or_insert_with(|| loc.to_string());
+                }
+                continue;
+            }
+            let mentions = mentions::find(&self.lexicon, &tree, doc.date);
+            let found = coder::code_sentence(&self.lexicon, &tree, &mentions, self.options);
+            let place = Place {
+                doc,
+                index: &index,
+                parsed,
+                section: *section,
+                sentence,
+                mentions: &mentions,
+            };
+            out.events
+                .extend(found.iter().map(|f| place.event(&self.lexicon, f)));
         }
         if story_discard.is_some() {
             out.events.clear();
@@ -137,11 +149,6 @@ impl CharIndex {
         CharIndex { bytes }
     }
 
-    /// The character index of a byte offset (on a character boundary).
-    fn char_at(&self, byte: usize) -> usize {
-        self.bytes.partition_point(|&b| b < byte)
-    }
-
     /// The text of characters `start..end`.
     fn slice<'t>(&self, text: &'t str, start: usize, end: usize) -> &'t str {
         let b = |c: usize| self.bytes.get(c).copied().unwrap_or(text.len());
@@ -154,7 +161,6 @@ struct Place<'a> {
     doc: &'a Document,
     index: &'a CharIndex,
     parsed: &'a Parsed,
-    char_base: usize,
     section: Section,
     sentence: usize,
     mentions: &'a [Mention],
@@ -164,8 +170,8 @@ impl Place<'_> {
     /// Document character span of words `first..=last`.
     fn span(&self, first: usize, last: usize) -> (usize, usize) {
         let s = &self.parsed.word_spans;
-        let start = s.get(first).map_or(0, |x| x.start) + self.char_base;
-        let end = s.get(last).map_or(0, |x| x.end) + self.char_base;
+        let start = s.get(first).map_or(0, |x| x.start);
+        let end = s.get(last).map_or(0, |x| x.end);
         (start, end.max(start))
     }
 
