@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
-use tacitus_coder::{Coder, Document, Options};
 use clap::{Args, Subcommand};
 use rayon::prelude::*;
 use serde_json::json;
+use tacitus_coder::{Coder, Document, Options};
 use tacitus_conllu::Sentence;
 use tacitus_nlp::{read_treebank, strip_annotation};
 

@@ -239,8 +239,7 @@ fn code_verb(
             }
         }
     }
-    let (code, binding, pattern_cite) =
-        chosen.unwrap_or((&entry.code, Binding::default(), None));
+    let (code, binding, pattern_cite) = chosen.unwrap_or((&entry.code, Binding::default(), None));
     if code.is_null() {
         return;
     }
@@ -392,11 +391,10 @@ fn arguments(
 /// When the tree gives a verb no subject (often a mistagged name), the last actor before it
 /// that is not inside a prepositional phrase, as TABARI would take it.
 fn preceding_bare_mention(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usize> {
-    let last = mentions
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, m)| m.last < i && tree.case_of(m.head).is_none() && tree.rel(m.head) != "obj");
+    let last =
+        mentions.iter().enumerate().rev().find(|(_, m)| {
+            m.last < i && tree.case_of(m.head).is_none() && tree.rel(m.head) != "obj"
+        });
     match last {
         Some((mi, _)) => with_conjunct_mentions(tree, mentions, mi),
         None => Vec::new(),

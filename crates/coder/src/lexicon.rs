@@ -148,11 +148,9 @@ impl Lexicon {
         }
         let mut agent_trie = Trie::default();
         for (i, e) in agents.entries.iter().enumerate() {
-            agent_trie.insert(
-                &e.phrase.words,
-                e.phrase.exact || e.marker.is_some(),
-                i as u32,
-            );
+            // Agents are common nouns with their plurals listed: no stem reading, or
+            // "diplomat" would match "diplomatic".
+            agent_trie.insert(&e.phrase.words, true, i as u32);
             if let Some(p) = &e.plural {
                 agent_trie.insert(&p.words, true, i as u32);
             }

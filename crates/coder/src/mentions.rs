@@ -42,6 +42,9 @@ enum Kind {
     Agent(AgentCode, Citation),
 }
 
+/// The country part of an agent's code when no actor names the country.
+pub(crate) const UNKNOWN_COUNTRY: &str = "---";
+
 /// Relations that stay inside one noun phrase when grouping matches.
 fn is_np_internal(rel: &str) -> bool {
     matches!(
@@ -138,14 +141,23 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
             borrowed[g].clone()
         };
         for ag in actor_groups {
-            let Some((hit, first, last)) = pick_actor(&matches, &groups[ag]) else {
-                continue;
+            // An agent with no country is coded with PETRARCH's unknown country `---`.
+            let (mut code, mut cites, first, last) = match pick_actor(&matches, &groups[ag]) {
+                Some((hit, first, last)) => (
+                    hit.code.clone(),
+                    vec![Citation {
+                        entry: words_text(tree, first, last),
+                        at: hit.loc.to_string(),
+                    }],
+                    first,
+                    last,
+                ),
+                None if !agents.is_empty() && ag == g => {
+                    let (_, _, s, e) = agents[0];
+                    (UNKNOWN_COUNTRY.to_string(), Vec::new(), s, e - 1)
+                }
+                None => continue,
             };
-            let mut code = hit.code.clone();
-            let mut cites = vec![Citation {
-                entry: words_text(tree, first, last),
-                at: hit.loc.to_string(),
-            }];
             let (mut lo, mut hi) = (first, last);
             if ag != g {
                 // The borrowing phrase's own words name the actor too.

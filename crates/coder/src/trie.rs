@@ -3,13 +3,20 @@
 //!
 //! PETRARCH-2 and TABARI read a dictionary word without a trailing `_` as a stem: `ARGENTIN`
 //! matches `ARGENTINA` and `ARGENTINIAN`. Here the last word of such a phrase matches a token
-//! that starts with it and has at most [`MAX_STEM_SUFFIX`] more letters, which keeps the stem
-//! reading for demonyms and plurals without letting `MALI` match `MALIGNANT`.
+//! that starts with it and goes on with one of the endings of demonyms and plurals
+//! ([`STEM_ENDINGS`]), which keeps that reading without letting `MALI` match `MALIGNANT` or the
+//! acronym `PLA` match `PLANT`.
 
 use std::collections::HashMap;
 
-/// The most letters a token may have beyond a stem for the stem to match it.
-pub const MAX_STEM_SUFFIX: usize = 4;
+/// What may follow a stem in a word it matches: plural and demonym endings.
+pub const STEM_ENDINGS: &[&str] = &[
+    "S", "ES", "A", "E", "I", "IS", "N", "NS", "AN", "ANS", "IAN", "IANS", "ESE", "ISH", "INE",
+    "INES", "ER", "ERS", "I'S", "'S",
+];
+
+/// The longest entry of [`STEM_ENDINGS`].
+const MAX_STEM_SUFFIX: usize = 4;
 
 /// The shortest stem (in bytes) that matches by prefix.
 const MIN_STEM: usize = 3;
@@ -121,6 +128,9 @@ impl Trie {
         let shortest = tok.len().saturating_sub(MAX_STEM_SUFFIX).max(MIN_STEM);
         (shortest..tok.len()).rev().find_map(|len| {
             let prefix = tok.get(..len)?;
+            if !STEM_ENDINGS.contains(&tok.get(len..)?) {
+                return None;
+            }
             let &c = children.get(prefix)?;
             let stem = &self.nodes[c as usize].stem;
             (!stem.is_empty()).then(|| stem.clone())
@@ -192,7 +202,12 @@ mod tests {
     fn stems_do_not_match_long_extensions() {
         let mut t = Trie::default();
         t.insert(&words("MALI"), false, 1);
+        t.insert(&words("PLA"), false, 2);
         assert!(t.longest_at(&["MALIAN"], 0).is_some());
         assert!(t.longest_at(&["MALIGNANT"], 0).is_none());
+        assert!(
+            t.longest_at(&["PLANT"], 0).is_none(),
+            "PLA must not match PLANT"
+        );
     }
 }
