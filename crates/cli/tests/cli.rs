@@ -304,3 +304,145 @@ fn damaged_models_give_a_clear_error() {
     assert!(!err.contains("panicked"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The keys every event record carries (issue 3's contract).
+const EVENT_KEYS: &[&str] = &[
+    "doc_id",
+    "section",
+    "sentence",
+    "source",
+    "target",
+    "verb",
+    "event_code",
+    "base_code",
+    "root_code",
+    "quad_class",
+    "goldstein",
+    "plover_event",
+    "plover_mode",
+    "negated",
+    "reported_by",
+    "rule",
+    "date",
+];
+
+/// Characters `start..end` of `text` (Unicode scalar values, as the offsets count).
+fn char_slice(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take(end.saturating_sub(start) as usize)
+        .collect()
+}
+
+/// Checks that every span of an event slices `text` to the recorded text.
+fn check_spans(text: &str, event: &serde_json::Value) {
+    for key in ["source", "target", "verb", "reported_by"] {
+        let span = &event[key];
+        if span.is_null() {
+            continue;
+        }
+        let (start, end) = (span["start"].as_u64().unwrap(), span["end"].as_u64().unwrap());
+        let got = char_slice(text, start, end);
+        assert_eq!(
+            got,
+            span["text"].as_str().unwrap(),
+            "{key} span {start}..{end} of event {event} does not slice the input"
+        );
+    }
+}
+
+#[test]
+fn code_writes_traceable_events_with_the_contract_keys() {
+    let lines = "Israeli troops attacked Iran on Monday.\n\
+                 \n\
+                 Russia accused Ukraine of shelling the plant.\n\
+                 Iran and Syria condemned Israel.\n\
+                 Ça va: the French president met the Chinese president in Paris.\n";
+    let mut c = tacitus(models());
+    c.args(["code", "--lines", "--date", "2019-06-01", "-"]);
+    let out = run(c, lines.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let events: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON event"))
+        .collect();
+    assert!(!events.is_empty(), "no events from:\n{lines}");
+    let docs: Vec<&str> = lines.lines().collect();
+    for e in &events {
+        for k in EVENT_KEYS {
+            assert!(e.get(k).is_some(), "missing {k} in {e}");
+        }
+        // With --lines, doc_id is the 1-based line number and offsets count into that line.
+        let id: usize = e["doc_id"].as_str().unwrap().parse().expect("numeric doc_id");
+        assert!(!docs[id - 1].trim().is_empty(), "doc_id {id} names a blank line");
+        assert_eq!(e["section"], "body");
+        assert_eq!(e["date"], "2019-06-01");
+        check_spans(docs[id - 1], e);
+    }
+}
+
+#[test]
+fn code_reads_articles_with_headlines_and_skips_unreadable_files() {
+    let dir = std::env::temp_dir().join(format!("tacitus-cli-code-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let article = dir.join("a.txt");
+    let text = "\nIsrael attacks Iran\n\nIsraeli troops attacked Iran on Monday, officials said.\n";
+    std::fs::write(&article, text).unwrap();
+    let mut c = tacitus(models());
+    c.arg("code").arg(&article).arg(dir.join("missing.txt"));
+    let out = run(c, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("missing.txt"), "no warning for the missing file: {stderr}");
+    for line in String::from_utf8(out.stdout).unwrap().lines() {
+        let e: serde_json::Value = serde_json::from_str(line).unwrap();
+        check_spans(text, &e);
+        let section = e["section"].as_str().unwrap();
+        let start = e["verb"]["start"].as_u64().unwrap();
+        // The headline is the first non-empty line (characters 1..20 here).
+        assert_eq!(section == "headline", start < 20, "section of {e}");
+    }
+}
+
+#[test]
+fn code_rejects_a_bad_date_clearly() {
+    let mut c = tacitus(models());
+    c.args(["code", "--date", "2019-13-01", "-"]);
+    let out = run(c, b"Israel attacked Iran.");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("YYYY-MM-DD"), "unclear error: {stderr}");
+}
+
+#[test]
+fn eval_petrarch_and_bench_code_report_their_keys() {
+    let xml = data_dir().join("petrarch-unit-tests/PETR.UnitTest.records.xml");
+    let mut c = tacitus(models());
+    c.args(["eval", "petrarch", "--json"]).arg(&xml);
+    let out = run(c, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in ["records", "passed", "event_precision", "event_recall", "by_category"] {
+        assert!(v.get(k).is_some(), "missing {k} in {v}");
+    }
+    assert_eq!(v["records"], 280);
+    assert!(v["by_category"]["DEMO"]["records"].as_u64().unwrap() > 0);
+
+    let stories = data_dir().join("synthetic-news/train.jsonl");
+    let mut c = tacitus(models());
+    c.args(["bench", "code", "--json", "--limit", "20", "--seconds", "0"]).arg(&stories);
+    let out = run(c, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in [
+        "words_per_second_1t",
+        "words_per_second_all",
+        "documents_per_second_1t",
+        "coding_overhead_percent",
+        "peak_rss_mb",
+    ] {
+        assert!(v.get(k).is_some(), "missing {k} in {v}");
+    }
+    assert_eq!(v["documents"], 20);
+}

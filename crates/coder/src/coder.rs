@@ -562,12 +562,12 @@ fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
             .next()
             .and_then(|s| actors_of(tree, mentions, s).first().copied())
     };
-    if let Some(h) = tree.head[i] {
-        if matches!(tree.rel(i), "ccomp" | "parataxis") && speech(h) {
-            if let Some(m) = subject(h) {
-                return Some(m);
-            }
-        }
+    if let Some(h) = tree.head[i]
+        && matches!(tree.rel(i), "ccomp" | "parataxis")
+        && speech(h)
+        && let Some(m) = subject(h)
+    {
+        return Some(m);
     }
     tree.children[i]
         .iter()

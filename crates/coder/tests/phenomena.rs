@@ -1,0 +1,978 @@
+//! One test per coding phenomenon, over hand-checked trees.
+//!
+//! Each sentence is a fixture in `tests/fixtures/*.conllu`: a tree first produced by
+//! `tacitus parse` and then corrected by hand to the UD English EWT analysis, so that these
+//! tests exercise the coder and not the parser. Dictionaries are small and inline. A failing
+//! case prints the sentence, the expected events and the events the coder produced.
+//!
+//! Every document coded here also goes through [`provenance`]: the character offsets of each
+//! event's source, target, verb and reporter must slice the document text to the recorded text.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use tacitus_coder::{
+    Coder, Date, Document, DocumentEvents, Event, Lexicon, LexiconParts, Options, Participant,
+    Section,
+};
+use tacitus_conllu::{Sentence, misc_get, parse_str};
+use tacitus_nlp::{Parsed, Span};
+
+// ---------------------------------------------------------------------------------------------
+// Dictionaries
+// ---------------------------------------------------------------------------------------------
+
+const VERBS_FILE: &str = "test.verbs";
+const ACTORS_FILE: &str = "test.actors";
+const AGENTS_FILE: &str = "test.agents";
+const DISCARDS_FILE: &str = "test.discards";
+
+const VERBS: &str = "\
+# Verbs for the phenomena tests (PETRARCH-2 format).
+
+--- ATTACK [190] ---
+ATTACK
+- * (WITH ROCKETS) [195]
+
+--- MEET [040:040] ---
+MEET {MEETS MET MEETING}
+- * DEADLINE [---]
+
+--- ACCUSE [112] ---
+ACCUSE
+- * + (OF ESPIONAGE) [1125]
+
+--- CONDEMN [111] ---
+CONDEMN
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+
+--- RESTORE [---] ---
+RESTORE
+- * TIES [050]
+- * {DIPLOMATIC TIES} (WITH +) [054]
+";
+
+const ACTORS: &str = "\
+# Actors for the phenomena tests.
+ISRAEL [ISR]
++ISRAELI
+IRAN [IRN]
+GONDOR_ [GON]
+UNITED_STATES [USA]
+BRAZIL [BRA]
+ARGENTIN [ARG]
+DONALD_TRUMP
++TRUMP
+\t[USAELI 150616-170120]
+\t[USAGOV 170120-210120]
+";
+
+const AGENTS: &str = "\
+TROOPS {} [~MIL]
+SOLDIER [~MIL]
+GOVERNMENT [~GOV]
+POLICE {} [~COP]
+";
+
+const DISCARDS: &str = "\
+WORLD CUP
++VIDEO GAME
+";
+
+/// `file:line` of the first line of `text` that is `needle`, else the first that contains it.
+fn at(file: &str, text: &str, needle: &str) -> String {
+    let line = text
+        .lines()
+        .position(|l| l.trim() == needle)
+        .or_else(|| text.lines().position(|l| l.contains(needle)))
+        .unwrap_or_else(|| panic!("{needle:?} not in {file}"));
+    format!("{file}:{}", line + 1)
+}
+
+fn lexicon_with(verbs: &str) -> Lexicon {
+    Lexicon::compile(LexiconParts {
+        verbs: tacitus_dict::parse_verbs(verbs, VERBS_FILE).expect("verbs"),
+        actors: tacitus_dict::parse_actors(ACTORS, ACTORS_FILE).expect("actors"),
+        agents: tacitus_dict::parse_agents(AGENTS, AGENTS_FILE).expect("agents"),
+        discards: tacitus_dict::parse_discards(DISCARDS, DISCARDS_FILE).expect("discards"),
+        goldstein: None,
+        plover: None,
+    })
+}
+
+fn coder_with(verbs: &str, require_dyad: bool) -> Coder {
+    Coder::new(lexicon_with(verbs), Options { require_dyad })
+}
+
+fn coder() -> Coder {
+    coder_with(VERBS, true)
+}
+
+fn date(y: u16, m: u8, d: u8) -> Option<Date> {
+    Date::new(y, m, d)
+}
+
+fn default_date() -> Option<Date> {
+    date(2015, 6, 1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+/// The sentences of a fixture file by `sent_id`.
+struct Fixture {
+    name: &'static str,
+    sentences: HashMap<String, Sentence>,
+}
+
+fn fixture(name: &'static str, text: &str) -> Fixture {
+    let mut sentences = HashMap::new();
+    for s in parse_str(text).unwrap_or_else(|e| panic!("{name}: {e}")) {
+        let id = s
+            .meta("sent_id")
+            .unwrap_or_else(|| panic!("{name}: sentence without sent_id"))
+            .to_string();
+        assert!(s.meta("text").is_some(), "{name}/{id}: no # text");
+        assert!(
+            sentences.insert(id.clone(), s).is_none(),
+            "{name}: duplicate {id}"
+        );
+    }
+    Fixture { name, sentences }
+}
+
+macro_rules! fixture {
+    ($name:literal) => {
+        fixture($name, include_str!(concat!("fixtures/", $name, ".conllu")))
+    };
+}
+
+/// `TokenRange=START:END` of a word.
+fn token_range(misc: &str) -> Option<(usize, usize)> {
+    let (s, e) = misc_get(misc, "TokenRange")?.split_once(':')?;
+    Some((s.parse().ok()?, e.parse().ok()?))
+}
+
+/// A document made of fixture sentences `ids`, joined by one space, with each sentence's
+/// `Parsed` shifted to document offsets.
+fn document(fx: &Fixture, ids: &[&str], date: Option<Date>) -> (Document, Vec<(Section, Parsed)>) {
+    let mut text = String::new();
+    let mut parsed = Vec::new();
+    for id in ids {
+        let s = fx
+            .sentences
+            .get(*id)
+            .unwrap_or_else(|| panic!("{}: no sentence {id}", fx.name));
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let base = text.chars().count();
+        let sentence_text = s.meta("text").unwrap_or_default();
+        text.push_str(sentence_text);
+        let mut word_spans = Vec::with_capacity(s.words.len());
+        for w in &s.words {
+            let (start, end) = token_range(&w.misc)
+                .unwrap_or_else(|| panic!("{}/{id}: {:?} has no TokenRange", fx.name, w.form));
+            let got: String = sentence_text
+                .chars()
+                .skip(start)
+                .take(end - start)
+                .collect();
+            assert_eq!(got, w.form, "{}/{id}: TokenRange of {:?}", fx.name, w.form);
+            word_spans.push(Span {
+                start: base + start,
+                end: base + end,
+            });
+        }
+        let span = Span {
+            start: base,
+            end: base + sentence_text.chars().count(),
+        };
+        parsed.push((
+            Section::Body,
+            Parsed {
+                sentence: s.clone(),
+                span,
+                word_spans,
+            },
+        ));
+    }
+    let doc = Document {
+        id: ids.join("+"),
+        text,
+        has_headline: false,
+        date,
+    };
+    (doc, parsed)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events as compared
+// ---------------------------------------------------------------------------------------------
+
+/// The parts of an event a test states: codes and flags.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Ev {
+    source: Option<String>,
+    target: Option<String>,
+    code: String,
+    negated: bool,
+    modality: Option<String>,
+    reported_by: Option<String>,
+}
+
+/// An expected event; `-` for a missing source or target.
+fn ev(source: &str, target: &str, code: &str) -> Ev {
+    let opt = |s: &str| (s != "-").then(|| s.to_string());
+    Ev {
+        source: opt(source),
+        target: opt(target),
+        code: code.to_string(),
+        negated: false,
+        modality: None,
+        reported_by: None,
+    }
+}
+
+impl Ev {
+    fn negated(mut self) -> Ev {
+        self.negated = true;
+        self
+    }
+
+    fn modality(mut self, m: &str) -> Ev {
+        self.modality = Some(m.to_string());
+        self
+    }
+
+    fn reported_by(mut self, code: &str) -> Ev {
+        self.reported_by = Some(code.to_string());
+        self
+    }
+
+    fn of(e: &Event) -> Ev {
+        let code = |p: &Option<Participant>| p.as_ref().map(|p| p.code.clone());
+        Ev {
+            source: code(&e.source),
+            target: code(&e.target),
+            code: e.event_code.clone(),
+            negated: e.negated,
+            modality: e.modality.clone(),
+            reported_by: code(&e.reported_by),
+        }
+    }
+}
+
+impl fmt::Display for Ev {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let o = |s: &Option<String>| s.clone().unwrap_or_else(|| "-".into());
+        write!(
+            f,
+            "{} -> {} {}",
+            o(&self.source),
+            o(&self.target),
+            self.code
+        )?;
+        if self.negated {
+            write!(f, " negated")?;
+        }
+        if let Some(m) = &self.modality {
+            write!(f, " modality={m}")?;
+        }
+        if let Some(r) = &self.reported_by {
+            write!(f, " reported_by={r}")?;
+        }
+        Ok(())
+    }
+}
+
+/// An event with the words and rules behind it, for failure messages.
+fn describe(e: &Event) -> String {
+    let p = |p: &Option<Participant>| {
+        p.as_ref().map_or("-".to_string(), |p| {
+            format!("{:?}@{}..{}", p.text, p.start, p.end)
+        })
+    };
+    let pattern = e
+        .rule
+        .pattern
+        .as_ref()
+        .map_or("none".to_string(), |c| format!("{:?} at {}", c.entry, c.at));
+    format!(
+        "{}   [source {} | target {} | verb {:?}@{}..{} | reported_by {} | verb rule {:?} at {} | pattern {}]",
+        Ev::of(e),
+        p(&e.source),
+        p(&e.target),
+        e.verb.text,
+        e.verb.start,
+        e.verb.end,
+        p(&e.reported_by),
+        e.rule.verb.entry,
+        e.rule.verb.at,
+        pattern
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running and checking
+// ---------------------------------------------------------------------------------------------
+
+/// One coded document.
+struct Run {
+    doc: Document,
+    out: DocumentEvents,
+}
+
+impl Run {
+    fn events(&self) -> &[Event] {
+        &self.out.events
+    }
+
+    /// The first event with this event code.
+    fn with_code(&self, code: &str) -> Option<&Event> {
+        self.events().iter().find(|e| e.event_code == code)
+    }
+
+    fn got(&self) -> String {
+        if self.events().is_empty() {
+            return "    (no events)".to_string();
+        }
+        self.events()
+            .iter()
+            .map(|e| format!("    {}", describe(e)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Collects every failure of a test and reports them together.
+#[derive(Default)]
+struct Check {
+    failures: Vec<String>,
+}
+
+impl Check {
+    fn new() -> Check {
+        Check::default()
+    }
+
+    /// Codes fixture sentences `ids` as one document, checking provenance of every event.
+    fn run(&mut self, coder: &Coder, fx: &Fixture, ids: &[&str], date: Option<Date>) -> Run {
+        let (doc, parsed) = document(fx, ids, date);
+        let out = coder.code_parsed(&doc, &parsed);
+        let run = Run { doc, out };
+        for problem in provenance(&run.doc, run.events()) {
+            self.failures.push(format!(
+                "sentence: {:?}\n  provenance: {problem}",
+                run.doc.text
+            ));
+        }
+        run
+    }
+
+    /// The document's events must be exactly `expected` (in any order).
+    fn expect(&mut self, run: &Run, expected: &[Ev]) {
+        let mut want: Vec<Ev> = expected.to_vec();
+        let mut got: Vec<Ev> = run.events().iter().map(Ev::of).collect();
+        want.sort();
+        got.sort();
+        if want != got {
+            let want_text = if want.is_empty() {
+                "    (no events)".to_string()
+            } else {
+                want.iter()
+                    .map(|e| format!("    {e}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            self.failures.push(format!(
+                "sentence: {:?} (date {:?})\n  expected:\n{want_text}\n  got:\n{}",
+                run.doc.text,
+                run.doc.date.map(|d| d.to_string()),
+                run.got()
+            ));
+        }
+    }
+
+    /// A further property of a run.
+    fn that(&mut self, ok: bool, run: &Run, what: &str) {
+        if !ok {
+            self.failures.push(format!(
+                "sentence: {:?}\n  expected: {what}\n  got:\n{}",
+                run.doc.text,
+                run.got()
+            ));
+        }
+    }
+
+    fn finish(self) {
+        if !self.failures.is_empty() {
+            panic!(
+                "{} failure(s):\n\n{}",
+                self.failures.len(),
+                self.failures.join("\n\n")
+            );
+        }
+    }
+}
+
+/// The characters `start..end` of `text`.
+fn chars(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// Problems with the offsets of events: each recorded `text` must be the document's characters
+/// at its `start..end`, and the rule must cite its dictionary entries.
+fn provenance(doc: &Document, events: &[Event]) -> Vec<String> {
+    let mut out = Vec::new();
+    let n = doc.text.chars().count();
+    for e in events {
+        let mut spans: Vec<(&str, &str, usize, usize)> =
+            vec![("verb", e.verb.text.as_str(), e.verb.start, e.verb.end)];
+        for (what, p) in [
+            ("source", &e.source),
+            ("target", &e.target),
+            ("reported_by", &e.reported_by),
+        ] {
+            if let Some(p) = p {
+                spans.push((what, p.text.as_str(), p.start, p.end));
+            }
+        }
+        for (what, text, start, end) in spans {
+            let slice = chars(&doc.text, start, end);
+            if start >= end || end > n || slice != text {
+                out.push(format!(
+                    "{what} of {}: offsets {start}..{end} give {slice:?}, recorded {text:?}",
+                    describe(e)
+                ));
+            }
+        }
+        if !e.rule.verb.at.starts_with(&format!("{VERBS_FILE}:")) {
+            out.push(format!("verb rule not cited: {}", describe(e)));
+        }
+        for (what, p, cites) in [
+            ("source", &e.source, &e.rule.source),
+            ("target", &e.target, &e.rule.target),
+        ] {
+            if p.is_some() && cites.is_empty() {
+                out.push(format!(
+                    "{what} has no dictionary citation: {}",
+                    describe(e)
+                ));
+            }
+        }
+        if e.doc_id != doc.id {
+            out.push(format!("doc_id {:?} is not {:?}", e.doc_id, doc.id));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Simple dyad
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn simple_dyad() {
+    let fx = fixture!("dyad");
+    let coder = coder();
+    let mut c = Check::new();
+
+    let run = c.run(&coder, &fx, &["dyad-attack"], default_date());
+    c.expect(&run, &[ev("ISRMIL", "IRN", "190")]);
+    if let Some(e) = run.events().first() {
+        let source = e.source.as_ref().map(|p| p.text.as_str());
+        c.that(
+            source == Some("Israeli troops"),
+            &run,
+            "source text \"Israeli troops\" (actor and agent words)",
+        );
+        c.that(e.verb.text == "attacked", &run, "verb text \"attacked\"");
+        let cites: Vec<&str> = e.rule.source.iter().map(|c| c.at.as_str()).collect();
+        let actor = at(ACTORS_FILE, ACTORS, "+ISRAELI");
+        let israel = at(ACTORS_FILE, ACTORS, "ISRAEL [ISR]");
+        let agent = at(AGENTS_FILE, AGENTS, "TROOPS");
+        c.that(
+            (cites.contains(&actor.as_str()) || cites.contains(&israel.as_str()))
+                && cites.contains(&agent.as_str()),
+            &run,
+            &format!(
+                "source cites the ISRAEL entry ({israel}) and TROOPS ({agent}), got {cites:?}"
+            ),
+        );
+        c.that(
+            e.rule.verb.at == at(VERBS_FILE, VERBS, "ATTACK") && e.rule.pattern.is_none(),
+            &run,
+            "verb rule ATTACK, no pattern",
+        );
+    }
+
+    // A verb that is not in the dictionary codes nothing.
+    let run = c.run(&coder, &fx, &["dyad-unknown-verb"], default_date());
+    c.expect(&run, &[]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Multi-word names and stems
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn multiword_names_and_stems() {
+    let fx = fixture!("names");
+    let coder = coder();
+    let mut c = Check::new();
+
+    let run = c.run(&coder, &fx, &["names-united-states"], default_date());
+    c.expect(&run, &[ev("USA", "IRN", "112")]);
+    if let Some(e) = run.events().first() {
+        let source = e.source.as_ref().map(|p| p.text.as_str());
+        c.that(
+            source == Some("United States"),
+            &run,
+            "source text \"United States\" (both words of the name)",
+        );
+    }
+
+    // `ARGENTIN` is a stem: it matches "Argentine".
+    let run = c.run(&coder, &fx, &["names-argentine"], default_date());
+    c.expect(&run, &[ev("ARGMIL", "GON", "190")]);
+
+    // `GONDOR_` is exact: "Gondorian" is no actor, so the troops have no country.
+    let run = c.run(&coder, &fx, &["names-gondorian"], default_date());
+    c.expect(&run, &[]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Date-restricted roles
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn date_restricted_roles() {
+    let fx = fixture!("dates");
+    let coder = coder();
+    let mut c = Check::new();
+    let ids = ["dates-trump"];
+
+    let run = c.run(&coder, &fx, &ids, date(2016, 6, 1));
+    c.expect(&run, &[ev("USAELI", "IRN", "112")]);
+    let run = c.run(&coder, &fx, &ids, date(2018, 3, 1));
+    c.expect(&run, &[ev("USAGOV", "IRN", "112")]);
+    // Ranges are half-open: on the hand-over day the new role applies.
+    let run = c.run(&coder, &fx, &ids, date(2017, 1, 20));
+    c.expect(&run, &[ev("USAGOV", "IRN", "112")]);
+    // Outside every range the name codes no actor.
+    let run = c.run(&coder, &fx, &ids, date(2014, 1, 1));
+    c.expect(&run, &[]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Compound actors
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn compound_actors() {
+    let fx = fixture!("compound");
+    let coder = coder();
+    let mut c = Check::new();
+
+    let run = c.run(&coder, &fx, &["compound-source"], default_date());
+    c.expect(&run, &[ev("BRA", "IRN", "111"), ev("USA", "IRN", "111")]);
+
+    let run = c.run(&coder, &fx, &["compound-target"], default_date());
+    c.expect(&run, &[ev("GON", "IRN", "112"), ev("GON", "ISR", "112")]);
+
+    let run = c.run(&coder, &fx, &["compound-both"], default_date());
+    c.expect(
+        &run,
+        &[
+            ev("BRA", "IRN", "111"),
+            ev("BRA", "ISR", "111"),
+            ev("ARG", "IRN", "111"),
+            ev("ARG", "ISR", "111"),
+        ],
+    );
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Possessives and "agent from country"
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn possessive_and_of_phrases() {
+    let fx = fixture!("possessive");
+    let coder = coder();
+    let mut c = Check::new();
+
+    let run = c.run(&coder, &fx, &["poss-government"], default_date());
+    c.expect(&run, &[ev("GONGOV", "IRN", "112")]);
+
+    let run = c.run(&coder, &fx, &["poss-soldiers-from"], default_date());
+    c.expect(&run, &[ev("GONMIL", "IRN", "190")]);
+
+    let run = c.run(&coder, &fx, &["poss-police"], default_date());
+    c.expect(&run, &[ev("IRNMIL", "GONCOP", "190")]);
+
+    // An agent with no country is no actor.
+    let run = c.run(&coder, &fx, &["poss-no-country"], default_date());
+    c.expect(&run, &[]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Passive voice
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn passive_by_phrase_is_the_source() {
+    let fx = fixture!("passive");
+    let coder = coder();
+    let mut c = Check::new();
+
+    // EWT's `obl:agent`, and a plain `obl` with "by" as older treebanks have it.
+    for id in ["passive-by", "passive-by-obl"] {
+        let run = c.run(&coder, &fx, &[id], default_date());
+        c.expect(&run, &[ev("IRNMIL", "GON", "190")]);
+    }
+    // The active sentence codes the same event.
+    let run = c.run(&coder, &fx, &["passive-active"], default_date());
+    c.expect(&run, &[ev("IRNMIL", "GON", "190")]);
+
+    // Without a by-phrase there is no source: no dyad, no event; with monads allowed the
+    // passive subject is the target.
+    let run = c.run(&coder, &fx, &["passive-no-agent"], default_date());
+    c.expect(&run, &[]);
+    let monads = coder_with(VERBS, false);
+    let run = c.run(&monads, &fx, &["passive-no-agent"], default_date());
+    c.expect(&run, &[ev("-", "GON", "190")]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Paired codes
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn paired_code_codes_both_directions() {
+    let fx = fixture!("paired");
+    let coder = coder();
+    let mut c = Check::new();
+
+    let run = c.run(&coder, &fx, &["paired-meet"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "040"), ev("IRN", "ISR", "040")]);
+
+    // A plain code runs one way only.
+    let run = c.run(&coder, &fx, &["paired-accuse"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "112")]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. Verb patterns
+// ---------------------------------------------------------------------------------------------
+
+/// The event's pattern must be the one on the line of `VERBS` containing `needle`.
+fn expect_pattern(c: &mut Check, run: &Run, code: &str, needle: &str, entry: &str) {
+    let want = at(VERBS_FILE, VERBS, needle);
+    let got = run
+        .with_code(code)
+        .and_then(|e| e.rule.pattern.as_ref())
+        .map(|p| (p.entry.clone(), p.at.clone()));
+    c.that(
+        got == Some((entry.to_string(), want.clone())),
+        run,
+        &format!("event {code} cites pattern {entry:?} at {want}, got {got:?}"),
+    );
+}
+
+#[test]
+fn patterns() {
+    let fx = fixture!("patterns");
+    let coder = coder();
+    let mut c = Check::new();
+
+    // A word in a prepositional phrase beats the verb's own code.
+    let run = c.run(&coder, &fx, &["pat-rockets"], default_date());
+    c.expect(&run, &[ev("IRNMIL", "GON", "195")]);
+    expect_pattern(&mut c, &run, "195", "(WITH ROCKETS)", "* (WITH ROCKETS)");
+    let run = c.run(&coder, &fx, &["pat-default"], default_date());
+    c.expect(&run, &[ev("IRNMIL", "GON", "190")]);
+    c.that(
+        run.events().iter().all(|e| e.rule.pattern.is_none()),
+        &run,
+        "no pattern cited when the verb's own code applies",
+    );
+
+    // A pattern with a target marker and a preposition.
+    let run = c.run(&coder, &fx, &["pat-espionage"], default_date());
+    c.expect(&run, &[ev("GON", "IRN", "1125")]);
+    expect_pattern(&mut c, &run, "1125", "(OF ESPIONAGE)", "* + (OF ESPIONAGE)");
+    let run = c.run(&coder, &fx, &["pat-accuse-default"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "112")]);
+
+    // Patterns over a family whose own code is null; the more specific one wins.
+    let run = c.run(&coder, &fx, &["pat-ties"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "050")]);
+    expect_pattern(&mut c, &run, "050", "- * TIES [050]", "* TIES");
+    let run = c.run(&coder, &fx, &["pat-diplomatic-ties"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "054")]);
+    expect_pattern(
+        &mut c,
+        &run,
+        "054",
+        "{DIPLOMATIC TIES}",
+        "* {DIPLOMATIC TIES} (WITH +)",
+    );
+    let run = c.run(&coder, &fx, &["pat-order"], default_date());
+    c.expect(&run, &[]);
+
+    // A `[---]` pattern blocks coding ("met a deadline" is no meeting) ...
+    let run = c.run(&coder, &fx, &["pat-deadline"], default_date());
+    c.expect(&run, &[]);
+    // ... and it is the pattern that does: without it the verb's code applies.
+    let unblocked = coder_with(&VERBS.replace("- * DEADLINE [---]\n", ""), true);
+    let run = c.run(&unblocked, &fx, &["pat-deadline"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "040"), ev("GON", "IRN", "040")]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 9. Control verbs (xcomp)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn xcomp_takes_the_controller_as_source() {
+    let fx = fixture!("xcomp");
+    let coder = coder();
+    let mut c = Check::new();
+
+    // Subject control: Iran agreed, Iran restores.
+    let run = c.run(&coder, &fx, &["xcomp-subject-control"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "050")]);
+    expect_pattern(&mut c, &run, "050", "- * TIES [050]", "* TIES");
+    if let Some(e) = run.with_code("050") {
+        c.that(e.verb.text == "restore", &run, "verb text \"restore\"");
+    }
+
+    // Object control: Gondor urged Iran, Iran restores.
+    let run = c.run(&coder, &fx, &["xcomp-object-control"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "050")]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 10. Negation
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn negation() {
+    let fx = fixture!("negation");
+    let coder = coder();
+    let mut c = Check::new();
+
+    let run = c.run(&coder, &fx, &["neg-not"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190").negated()]);
+    let run = c.run(&coder, &fx, &["neg-nt"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190").negated()]);
+    let run = c.run(&coder, &fx, &["neg-never"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190").negated()]);
+    let run = c.run(&coder, &fx, &["neg-none"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190")]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 11. Modality
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn modality() {
+    let fx = fixture!("modality");
+    let coder = coder();
+    let mut c = Check::new();
+
+    let run = c.run(&coder, &fx, &["mod-may"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190").modality("may")]);
+    let run = c.run(&coder, &fx, &["mod-threaten"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190").modality("threaten")]);
+    if let Some(e) = run.with_code("190") {
+        c.that(e.verb.text == "attack", &run, "verb text \"attack\"");
+    }
+    let run = c.run(&coder, &fx, &["mod-none"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190")]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 12. Reported speech
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn reported_speech() {
+    let fx = fixture!("reported");
+    let coder = coder();
+    let mut c = Check::new();
+
+    // "X said Y attacked Z": the reported event, and no SAY event X -> Y.
+    let run = c.run(&coder, &fx, &["rep-ccomp"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "190").reported_by("GON")]);
+    if let Some(e) = run.with_code("190") {
+        let r = e.reported_by.as_ref().map(|p| p.text.as_str());
+        c.that(r == Some("Gondor"), &run, "reported_by text \"Gondor\"");
+    }
+
+    // "Y attacked Z, X said" (parataxis).
+    let run = c.run(&coder, &fx, &["rep-parataxis"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "190").reported_by("GON")]);
+
+    let run = c.run(&coder, &fx, &["rep-none"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "190")]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 13. Discards
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn discards() {
+    let fx = fixture!("discards");
+    let coder = coder();
+    let mut c = Check::new();
+
+    // A sentence discard removes its sentence only.
+    let run = c.run(&coder, &fx, &["disc-sentence"], default_date());
+    c.expect(&run, &[]);
+    c.that(
+        run.out.discarded_by.is_none(),
+        &run,
+        "discarded_by None for a sentence discard",
+    );
+    let run = c.run(
+        &coder,
+        &fx,
+        &["disc-sentence", "disc-other"],
+        default_date(),
+    );
+    c.expect(&run, &[ev("ISR", "IRN", "112")]);
+    if let Some(e) = run.events().first() {
+        c.that(e.sentence == 1, &run, "the event is in sentence 1");
+    }
+
+    // A story discard removes every event of the document, wherever it is.
+    let run = c.run(&coder, &fx, &["disc-story-1"], default_date());
+    c.expect(&run, &[ev("IRNMIL", "GON", "190")]);
+    let run = c.run(
+        &coder,
+        &fx,
+        &["disc-story-1", "disc-story-2"],
+        default_date(),
+    );
+    c.expect(&run, &[]);
+    let want = at(DISCARDS_FILE, DISCARDS, "+VIDEO GAME");
+    c.that(
+        run.out.discarded_by.as_deref() == Some(want.as_str()),
+        &run,
+        &format!(
+            "discarded_by {want:?}, got {:?}",
+            run.out.discarded_by.as_deref()
+        ),
+    );
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 14. require_dyad
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn require_dyad_option() {
+    let fx = fixture!("require_dyad");
+    let mut c = Check::new();
+    let dyads = coder();
+    let monads = coder_with(VERBS, false);
+
+    let run = c.run(&dyads, &fx, &["dyad-no-target"], default_date());
+    c.expect(&run, &[]);
+    let run = c.run(&monads, &fx, &["dyad-no-target"], default_date());
+    c.expect(&run, &[ev("IRNMIL", "-", "190")]);
+    if let Some(e) = run.events().first() {
+        c.that(e.target.is_none(), &run, "target None");
+    }
+
+    let run = c.run(&dyads, &fx, &["dyad-no-source"], default_date());
+    c.expect(&run, &[]);
+    let run = c.run(&monads, &fx, &["dyad-no-source"], default_date());
+    c.expect(&run, &[ev("-", "GON", "190")]);
+    c.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 15. Provenance over everything
+// ---------------------------------------------------------------------------------------------
+
+/// Every fixture sentence, coded alone and all of a file's sentences as one document, under
+/// both options and several dates: offsets always slice the text that the event records.
+#[test]
+fn provenance_of_every_event() {
+    let fixtures = [
+        fixture!("dyad"),
+        fixture!("names"),
+        fixture!("dates"),
+        fixture!("compound"),
+        fixture!("possessive"),
+        fixture!("passive"),
+        fixture!("paired"),
+        fixture!("patterns"),
+        fixture!("xcomp"),
+        fixture!("negation"),
+        fixture!("modality"),
+        fixture!("reported"),
+        fixture!("discards"),
+        fixture!("require_dyad"),
+    ];
+    let coders = [coder(), coder_with(VERBS, false)];
+    let dates = [default_date(), date(2018, 3, 1), None];
+    let mut c = Check::new();
+    let mut events = 0;
+    let mut offset_events = 0;
+    for fx in &fixtures {
+        let mut ids: Vec<&str> = fx.sentences.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        for coder in &coders {
+            for d in dates {
+                for id in &ids {
+                    events += c.run(coder, fx, &[id], d).events().len();
+                }
+                // Together, so that later sentences have non-zero document offsets (story
+                // discards aside, which leave no events to check).
+                let all: Vec<&str> = ids
+                    .iter()
+                    .copied()
+                    .filter(|id| !id.starts_with("disc-story-2"))
+                    .collect();
+                let run = c.run(coder, fx, &all, d);
+                offset_events += run
+                    .events()
+                    .iter()
+                    .filter(|e| e.verb.start > 0 && e.sentence > 0)
+                    .count();
+            }
+        }
+    }
+    assert!(events > 100, "only {events} events: the check is vacuous");
+    assert!(
+        offset_events > 50,
+        "only {offset_events} events beyond the first sentence"
+    );
+    c.finish();
+}
