@@ -341,7 +341,10 @@ fn check_spans(text: &str, event: &serde_json::Value) {
         if span.is_null() {
             continue;
         }
-        let (start, end) = (span["start"].as_u64().unwrap(), span["end"].as_u64().unwrap());
+        let (start, end) = (
+            span["start"].as_u64().unwrap(),
+            span["end"].as_u64().unwrap(),
+        );
         let got = char_slice(text, start, end);
         assert_eq!(
             got,
@@ -361,7 +364,11 @@ fn code_writes_traceable_events_with_the_contract_keys() {
     let mut c = tacitus(models());
     c.args(["code", "--lines", "--date", "2019-06-01", "-"]);
     let out = run(c, lines.as_bytes());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let events: Vec<serde_json::Value> = stdout
         .lines()
@@ -374,8 +381,15 @@ fn code_writes_traceable_events_with_the_contract_keys() {
             assert!(e.get(k).is_some(), "missing {k} in {e}");
         }
         // With --lines, doc_id is the 1-based line number and offsets count into that line.
-        let id: usize = e["doc_id"].as_str().unwrap().parse().expect("numeric doc_id");
-        assert!(!docs[id - 1].trim().is_empty(), "doc_id {id} names a blank line");
+        let id: usize = e["doc_id"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .expect("numeric doc_id");
+        assert!(
+            !docs[id - 1].trim().is_empty(),
+            "doc_id {id} names a blank line"
+        );
         assert_eq!(e["section"], "body");
         assert_eq!(e["date"], "2019-06-01");
         check_spans(docs[id - 1], e);
@@ -392,9 +406,16 @@ fn code_reads_articles_with_headlines_and_skips_unreadable_files() {
     let mut c = tacitus(models());
     c.arg("code").arg(&article).arg(dir.join("missing.txt"));
     let out = run(c, b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("missing.txt"), "no warning for the missing file: {stderr}");
+    assert!(
+        stderr.contains("missing.txt"),
+        "no warning for the missing file: {stderr}"
+    );
     for line in String::from_utf8(out.stdout).unwrap().lines() {
         let e: serde_json::Value = serde_json::from_str(line).unwrap();
         check_spans(text, &e);
@@ -421,9 +442,19 @@ fn eval_petrarch_and_bench_code_report_their_keys() {
     let mut c = tacitus(models());
     c.args(["eval", "petrarch", "--json"]).arg(&xml);
     let out = run(c, b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for k in ["records", "passed", "event_precision", "event_recall", "by_category"] {
+    for k in [
+        "records",
+        "passed",
+        "event_precision",
+        "event_recall",
+        "by_category",
+    ] {
         assert!(v.get(k).is_some(), "missing {k} in {v}");
     }
     assert_eq!(v["records"], 280);
@@ -431,9 +462,14 @@ fn eval_petrarch_and_bench_code_report_their_keys() {
 
     let stories = data_dir().join("synthetic-news/train.jsonl");
     let mut c = tacitus(models());
-    c.args(["bench", "code", "--json", "--limit", "20", "--seconds", "0"]).arg(&stories);
+    c.args(["bench", "code", "--json", "--limit", "20", "--seconds", "0"])
+        .arg(&stories);
     let out = run(c, b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for k in [
         "words_per_second_1t",

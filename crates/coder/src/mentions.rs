@@ -54,6 +54,7 @@ fn is_np_internal(rel: &str) -> bool {
             | "flat"
             | "flat:name"
             | "nmod:poss"
+            | "nmod:desc"
             | "fixed"
             | "goeswith"
             | "nmod:npmod"
@@ -79,11 +80,16 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
         .iter()
         .map(|m| np_head(tree, match_head(tree, m.start, m.end)))
         .collect();
-    // An actor next to an agent is one phrase ("Arnor security officials") whatever the
-    // tree says: the right-hand word is the head in English noun phrases.
+    // An actor next to an agent is one phrase ("Arnor security officials") even where the tree
+    // attaches the actor elsewhere: a match alone in its group joins its right neighbour's
+    // (the right-hand word heads an English noun phrase).
     for k in (1..matches.len()).rev() {
         let (a, b) = (&matches[k - 1], &matches[k]);
-        if a.end == b.start && (is_agent(a) != is_agent(b) || is_agent(b)) {
+        let alone = !group_of
+            .iter()
+            .enumerate()
+            .any(|(o, &g)| o != k - 1 && g == group_of[k - 1]);
+        if a.end == b.start && alone && (is_agent(a) || is_agent(b)) {
             group_of[k - 1] = group_of[k];
         }
     }
@@ -194,68 +200,63 @@ fn scan(lex: &Lexicon, tree: &Tree<'_>, tokens: &[&str], date: Option<Date>) -> 
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Dictionary names are nouns, adjectives and names; skip function words quickly.
-        if !matches!(
-            tree.upos(i),
-            "PROPN" | "NOUN" | "ADJ" | "X" | "NUM" | "SYM" | "DET" | "PRON" | "VERB"
-        ) {
+        // Any tag but punctuation: the tagger mistags unknown names ("Pyongyang" as a verb).
+        if tree.upos(i) == "PUNCT" {
             i += 1;
             continue;
         }
-        let actor = lex.actor_trie.longest_at(tokens, i);
         let agent = lex.agent_trie.longest_at(tokens, i);
-        let a_len = actor.as_ref().map_or(0, |f| f.end);
-        let g_len = agent.as_ref().map_or(0, |f| f.end);
-        if let Some(f) = actor.filter(|_| a_len >= g_len) {
-            let mut hits = Vec::new();
-            let mut blocked = false;
-            // Later dictionaries (overlays) win: take the last entry that codes on this date.
-            for &v in f.values.iter().rev() {
-                let h = lex.actor_codes(v, date);
-                if !h.is_empty() {
-                    hits = h;
-                    break;
-                }
-                if lex.actor_is_null(v) {
-                    blocked = true;
-                }
-            }
-            let kind = if hits.is_empty() {
-                if !blocked {
-                    // Entries with roles only outside this date: not an actor today.
-                    i = f.end;
-                    continue;
-                }
-                Kind::Blocked
-            } else {
-                Kind::Actor(hits)
-            };
-            out.push(Match {
-                start: f.start,
-                end: f.end,
-                kind,
-            });
-            i = f.end;
-        } else if let Some(f) = agent {
-            if let Some((code, loc)) = f.values.first().and_then(|&v| lex.agent(v)) {
+        let g_end = agent.as_ref().map_or(0, |f| f.end);
+        let actor = lex.actor_trie.longest_at(tokens, i).map(|f| {
+            let kind = actor_kind(lex, &f.values, date);
+            (f, kind)
+        });
+        match (actor, agent) {
+            // An actor that codes today (or a null-coded name) wins unless an agent is longer.
+            (Some((f, Some(kind))), agent) if f.end >= g_end || agent.is_none() => {
+                i = f.end;
                 out.push(Match {
                     start: f.start,
                     end: f.end,
-                    kind: Kind::Agent(
-                        code.clone(),
-                        Citation {
-                            entry: words_text(tree, f.start, f.end - 1),
-                            at: loc.to_string(),
-                        },
-                    ),
+                    kind,
                 });
             }
-            i = f.end;
-        } else {
-            i += 1;
+            (_, Some(f)) => {
+                if let Some((code, loc)) = f.values.first().and_then(|&v| lex.agent(v)) {
+                    out.push(Match {
+                        start: f.start,
+                        end: f.end,
+                        kind: Kind::Agent(
+                            code.clone(),
+                            Citation {
+                                entry: words_text(tree, f.start, f.end - 1),
+                                at: loc.to_string(),
+                            },
+                        ),
+                    });
+                }
+                i = f.end;
+            }
+            // Names whose roles all lie outside this date are not actors today.
+            (Some((f, None)), None) => i = f.end,
+            (Some(_), None) | (None, None) => i += 1,
         }
     }
     out
+}
+
+/// What an actor name stands for on `date`: the codes of the last entry (overlays load last)
+/// that has some, a block for a null-coded name, or nothing.
+fn actor_kind(lex: &Lexicon, entries: &[u32], date: Option<Date>) -> Option<Kind> {
+    let mut blocked = false;
+    for &v in entries.iter().rev() {
+        let hits = lex.actor_codes(v, date);
+        if !hits.is_empty() {
+            return Some(Kind::Actor(hits));
+        }
+        blocked |= lex.actor_is_null(v);
+    }
+    blocked.then_some(Kind::Blocked)
 }
 
 /// The word of `start..end` whose head lies outside it (the last one if several).

@@ -540,13 +540,26 @@ fn multiword_names_and_stems() {
         );
     }
 
+    // The same name as an object.
+    let run = c.run(&coder, &fx, &["names-united-states-object"], default_date());
+    c.expect(&run, &[ev("IRN", "USA", "112")]);
+    if let Some(e) = run.events().first() {
+        let target = e.target.as_ref().map(|p| p.text.as_str());
+        c.that(
+            target == Some("United States"),
+            &run,
+            "target text \"United States\"",
+        );
+    }
+
     // `ARGENTIN` is a stem: it matches "Argentine".
     let run = c.run(&coder, &fx, &["names-argentine"], default_date());
     c.expect(&run, &[ev("ARGMIL", "GON", "190")]);
 
-    // `GONDOR_` is exact: "Gondorian" is no actor, so the troops have no country.
+    // `GONDOR_` is exact: "Gondorian" is no actor, so the troops have no country (PETRARCH's
+    // unknown country `---`), and are not GONMIL.
     let run = c.run(&coder, &fx, &["names-gondorian"], default_date());
-    c.expect(&run, &[]);
+    c.expect(&run, &[ev("---MIL", "IRN", "190")]);
     c.finish();
 }
 
@@ -622,9 +635,9 @@ fn possessive_and_of_phrases() {
     let run = c.run(&coder, &fx, &["poss-police"], default_date());
     c.expect(&run, &[ev("IRNMIL", "GONCOP", "190")]);
 
-    // An agent with no country is no actor.
+    // An agent with no country gets PETRARCH's unknown country `---`.
     let run = c.run(&coder, &fx, &["poss-no-country"], default_date());
-    c.expect(&run, &[]);
+    c.expect(&run, &[ev("---GOV", "IRN", "112")]);
     c.finish();
 }
 
@@ -643,6 +656,9 @@ fn passive_by_phrase_is_the_source() {
         let run = c.run(&coder, &fx, &[id], default_date());
         c.expect(&run, &[ev("IRNMIL", "GON", "190")]);
     }
+    // A compound by-phrase: one event per agent.
+    let run = c.run(&coder, &fx, &["passive-compound-agent"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190"), ev("ISR", "GON", "190")]);
     // The active sentence codes the same event.
     let run = c.run(&coder, &fx, &["passive-active"], default_date());
     c.expect(&run, &[ev("IRNMIL", "GON", "190")]);
@@ -785,6 +801,12 @@ fn negation() {
     c.expect(&run, &[ev("IRN", "GON", "190").negated()]);
     let run = c.run(&coder, &fx, &["neg-never"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190").negated()]);
+    // Negating the controlling verb negates the controlled event.
+    let run = c.run(&coder, &fx, &["neg-xcomp"], default_date());
+    c.expect(
+        &run,
+        &[ev("IRN", "GON", "190").negated().modality("threaten")],
+    );
     let run = c.run(&coder, &fx, &["neg-none"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190")]);
     c.finish();
@@ -807,6 +829,10 @@ fn modality() {
     if let Some(e) = run.with_code("190") {
         c.that(e.verb.text == "attack", &run, "verb text \"attack\"");
     }
+    let run = c.run(&coder, &fx, &["mod-will"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190").modality("will")]);
+    let run = c.run(&coder, &fx, &["mod-plan"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "190").modality("plan")]);
     let run = c.run(&coder, &fx, &["mod-none"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190")]);
     c.finish();
