@@ -6,6 +6,7 @@ use tacitus_nlp::{Parsed, Pipeline};
 
 use crate::coder::{self, Found, Options};
 use crate::event::{Event, Participant, Rule, Section, VerbSpan};
+use crate::headline;
 use crate::lexicon::Lexicon;
 use crate::mentions::{self, Mention};
 use crate::tree::Tree;
@@ -67,7 +68,15 @@ impl Coder {
                 continue;
             };
             let char_base = doc.text[..byte_start].chars().count();
-            pipeline.analyse(&doc.text[byte_start..byte_end], |mut p| {
+            let piece = &doc.text[byte_start..byte_end];
+            let recased;
+            let piece = if section == Section::Headline && headline::is_title_case(piece) {
+                recased = headline::recase(piece, &self.lexicon);
+                recased.as_str()
+            } else {
+                piece
+            };
+            pipeline.analyse(piece, |mut p| {
                 // Offsets become document-global.
                 p.span.start += char_base;
                 p.span.end += char_base;

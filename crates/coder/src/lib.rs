@@ -15,6 +15,7 @@
 mod coder;
 mod document;
 mod event;
+mod headline;
 mod lexicon;
 mod mentions;
 mod pattern;

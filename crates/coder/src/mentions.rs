@@ -282,10 +282,13 @@ pub(crate) fn np_head(tree: &Tree<'_>, mut i: usize) -> usize {
     i
 }
 
-/// Pushes the conjuncts of `i` (recursively) onto `out`.
+/// Pushes the conjuncts of `i` (recursively) onto `out`; in a list that has conjuncts, an
+/// apposition is one more member ("Mordor, the awful Arnor, and Gondor").
 pub(crate) fn conjuncts(tree: &Tree<'_>, i: usize, out: &mut Vec<usize>) {
-    for c in tree.children_rel(i, "conj") {
-        if !out.contains(&c) {
+    let has_conj = tree.children_rel(i, "conj").next().is_some();
+    for &c in &tree.children[i] {
+        let member = tree.rel(c) == "conj" || (has_conj && tree.rel(c) == "appos");
+        if member && !out.contains(&c) {
             out.push(c);
             conjuncts(tree, c, out);
         }
