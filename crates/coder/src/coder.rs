@@ -384,6 +384,21 @@ fn arguments(
         .map(|o| actors_of(tree, mentions, o))
         .find(|m| !m.is_empty())
         .unwrap_or_default();
+    // "Iran condemned and attacked Gondor": the object after both verbs is shared.
+    let patient = if patient.is_empty() && tree.rel(i) == "conj" && !passive {
+        tree.head[i]
+            .into_iter()
+            .flat_map(|h| {
+                tree.children_rel(h, "obj")
+                    .filter(|&o| o > i)
+                    .collect::<Vec<_>>()
+            })
+            .map(|o| actors_of(tree, mentions, o))
+            .find(|m| !m.is_empty())
+            .unwrap_or_default()
+    } else {
+        patient
+    };
     let patient = patient.into_iter().filter(|m| !agent.contains(m)).collect();
     (agent, patient)
 }

@@ -129,6 +129,31 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
             }
         }
     }
+    // Conjoined actors under one agent ("Israeli and Iranian troops") are one actor each.
+    let mut conjoined: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for g in 0..n {
+        if !groups[g].iter().any(|&mi| is_agent(&matches[mi])) {
+            continue;
+        }
+        for &mi in &groups[g] {
+            if is_agent(&matches[mi]) {
+                continue;
+            }
+            let mut heads = Vec::new();
+            conjuncts(
+                tree,
+                match_head(tree, matches[mi].start, matches[mi].end),
+                &mut heads,
+            );
+            for h in heads {
+                let alone = groups[h].iter().all(|&x| !is_agent(&matches[x]));
+                if h != g && has_actor(&groups[h]) && alone && !absorbed[h] {
+                    absorbed[h] = true;
+                    conjoined[g].push(h);
+                }
+            }
+        }
+    }
     let mut out = Vec::new();
     for g in 0..n {
         if groups[g].is_empty() || absorbed[g] {
@@ -141,14 +166,26 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
                 _ => None,
             })
             .collect();
-        let actor_groups: Vec<usize> = if borrowed[g].is_empty() {
-            vec![g]
+        // The match sets each giving one actor: the group's own, its conjoined actors', or
+        // those of the phrase it borrows its country from.
+        let units: Vec<(usize, Vec<usize>)> = if borrowed[g].is_empty() {
+            let mut own: Vec<(usize, Vec<usize>)> = split_conjoined(tree, &matches, &groups[g])
+                .into_iter()
+                .map(|u| (g, u))
+                .collect();
+            own.extend(conjoined[g].iter().map(|&h| (h, groups[h].clone())));
+            own
         } else {
-            borrowed[g].clone()
+            borrowed[g]
+                .iter()
+                .map(|&h| (h, groups[h].clone()))
+                .collect()
         };
-        for ag in actor_groups {
+        let several = units.len() > 1;
+        for (ag, unit) in units {
+            let unit = unit.as_slice();
             // An agent with no country is coded with PETRARCH's unknown country `---`.
-            let (mut code, mut cites, first, last) = match pick_actor(&matches, &groups[ag]) {
+            let (mut code, mut cites, first, last) = match pick_actor(&matches, unit) {
                 Some((hit, first, last)) => (
                     hit.code.clone(),
                     vec![Citation {
@@ -158,14 +195,14 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
                     first,
                     last,
                 ),
-                None if !agents.is_empty() && ag == g => {
+                None if !agents.is_empty() && ag == g && !several => {
                     let (_, _, s, e) = agents[0];
                     (UNKNOWN_COUNTRY.to_string(), Vec::new(), s, e - 1)
                 }
                 None => continue,
             };
             let (mut lo, mut hi) = (first, last);
-            if ag != g {
+            if ag != g && !borrowed[g].is_empty() {
                 // The borrowing phrase's own words name the actor too.
                 for &mi in &groups[g] {
                     lo = lo.min(matches[mi].start);
@@ -188,6 +225,36 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
         }
     }
     out.sort_by_key(|m| (m.first, m.head));
+    out
+}
+
+/// A group's matches as actor sets: an actor conjoined to another actor of the group stands
+/// alone (with the group's agents), the rest stay together.
+fn split_conjoined(tree: &Tree<'_>, matches: &[Match], group: &[usize]) -> Vec<Vec<usize>> {
+    let inside = |w: usize, other: usize| {
+        let m = &matches[other];
+        (m.start..m.end).contains(&w)
+    };
+    let mut base = Vec::new();
+    let mut alone = Vec::new();
+    for &mi in group {
+        let m = &matches[mi];
+        let h = match_head(tree, m.start, m.end);
+        let conj_of_actor = !is_agent(m)
+            && tree.rel(h) == "conj"
+            && tree.head[h].is_some_and(|x| {
+                group
+                    .iter()
+                    .any(|&o| o != mi && !is_agent(&matches[o]) && inside(x, o))
+            });
+        if conj_of_actor {
+            alone.push(vec![mi]);
+        } else {
+            base.push(mi);
+        }
+    }
+    let mut out = vec![base];
+    out.extend(alone);
     out
 }
 

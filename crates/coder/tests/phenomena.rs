@@ -635,7 +635,7 @@ fn compound_actors() {
 /// "Israeli and Iranian troops": conjoined country adjectives under one agent noun are two
 /// actors, each with the agent's role.
 #[test]
-#[ignore = "coder: conjoined country adjectives under one agent noun give one actor (the last), not one per conjunct"]
+
 fn compound_adjectives_share_the_agent() {
     let fx = fixture!("compound");
     let coder = coder();
@@ -662,7 +662,7 @@ fn compound_verbs() {
 /// "Iran condemned and attacked Gondor": UD attaches the shared object to the first conjunct,
 /// and it is the object of both verbs.
 #[test]
-#[ignore = "coder: a verb conjunct does not take the object shared with (attached to) the first conjunct"]
+
 fn compound_verbs_share_the_object() {
     let fx = fixture!("compound");
     let coder = coder();
