@@ -1,6 +1,7 @@
 //! Coding one sentence: find the dictionary verbs, their source and target actors in the tree,
 //! the pattern that fits, and whether the event is negated, hedged or reported.
 
+use rustc_hash::FxHashSet;
 use tacitus_dict::{EventCode, VerbCode};
 
 use crate::event::Citation;
@@ -104,6 +105,13 @@ fn is_frame_rel(rel: &str) -> bool {
     )
 }
 
+/// A verb being coded: where it is, its dictionary entry, and the sentence's spellings.
+struct Verb<'a> {
+    at: usize,
+    hit: &'a VerbHit,
+    vocabulary: &'a FxHashSet<&'a str>,
+}
+
 /// A dictionary verb matched at a word.
 struct VerbHit {
     verb: u32,
@@ -121,6 +129,17 @@ pub(crate) fn code_sentence(
     if mentions.is_empty() {
         return out;
     }
+    // Every spelling in the sentence, so patterns needing an absent word are skipped unseen.
+    let mut vocabulary: FxHashSet<&str> = FxHashSet::default();
+    for (form, lemma) in tree.upper.iter().zip(&tree.lemma) {
+        vocabulary.insert(form);
+        vocabulary.insert(lemma);
+        for suffix in ["S", "ES"] {
+            if let Some(stem) = form.strip_suffix(suffix) {
+                vocabulary.insert(stem);
+            }
+        }
+    }
     for i in 0..tree.len() {
         if tree.upos(i) != "VERB" {
             continue;
@@ -128,7 +147,12 @@ pub(crate) fn code_sentence(
         let Some(hit) = verb_at(lex, tree, i) else {
             continue;
         };
-        code_verb(lex, tree, mentions, options, i, &hit, &mut out);
+        let verb = Verb {
+            at: i,
+            hit: &hit,
+            vocabulary: &vocabulary,
+        };
+        code_verb(lex, tree, mentions, options, &verb, &mut out);
     }
     out
 }
@@ -182,16 +206,15 @@ fn particles(tree: &Tree<'_>, i: usize, before: &[String], after: &[String]) -> 
     Some(words)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn code_verb(
     lex: &Lexicon,
     tree: &Tree<'_>,
     mentions: &[Mention],
     options: Options,
-    i: usize,
-    hit: &VerbHit,
+    verb: &Verb<'_>,
     out: &mut Vec<Found>,
 ) {
+    let (i, hit) = (verb.at, verb.hit);
     let Some(entry) = lex.verbs.verbs.get(hit.verb as usize) else {
         return;
     };
@@ -229,6 +252,13 @@ fn code_verb(
     let mut chosen: Option<(&VerbCode, Binding, Option<Citation>)> = None;
     if let Some(list) = lex.patterns.get(entry.family) {
         for p in list {
+            if !p
+                .required
+                .iter()
+                .all(|w| verb.vocabulary.contains(w.as_str()))
+            {
+                continue;
+            }
             if let Some(b) = ctx.matches(p, &pre, &post) {
                 let cite = Citation {
                     entry: p.text.clone(),

@@ -61,6 +61,12 @@ impl Coder {
 
     /// Parses and codes a document.
     pub fn code(&self, pipeline: &Pipeline, doc: &Document) -> DocumentEvents {
+        self.code_parsed(doc, &self.parse(pipeline, doc))
+    }
+
+    /// Splits a document into headline and body and parses them (word spans in document
+    /// characters), ready for [`Coder::code_parsed`].
+    pub fn parse(&self, pipeline: &Pipeline, doc: &Document) -> Vec<(Section, Parsed)> {
         let (headline, body) = split_headline(&doc.text, doc.has_headline);
         let mut parsed: Vec<(Section, Parsed)> = Vec::new();
         for (section, range) in [(Section::Headline, headline), (Section::Body, body)] {
@@ -87,7 +93,7 @@ impl Coder {
                 parsed.push((section, p));
             });
         }
-        self.code_parsed(doc, &parsed)
+        parsed
     }
 
     /// Codes a document's sentences already parsed (word spans in document characters).

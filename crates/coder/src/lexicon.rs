@@ -2,7 +2,9 @@
 //! indexed by word, and patterns with their synsets resolved, so coding a sentence never scans
 //! a dictionary.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use tacitus_dict::{
@@ -49,6 +51,8 @@ pub(crate) struct CompiledPattern {
     pub loc: Loc,
     /// Number of literal units: more specific patterns win.
     pub weight: u32,
+    /// Literal words the pattern needs: a sentence lacking one cannot match it.
+    pub required: Vec<String>,
 }
 
 /// A verb form as matched: the verb word and the particles around it.
@@ -79,7 +83,8 @@ pub struct Lexicon {
     forms: HashMap<String, Vec<FormRef>>,
     bases: HashMap<String, Vec<u32>>,
     pub(crate) patterns: Vec<Vec<CompiledPattern>>,
-    pub(crate) synsets: Vec<Vec<Vec<String>>>,
+    /// Each synset's members (and their plurals), indexed by first word.
+    pub(crate) synsets: Vec<HashMap<String, Vec<Vec<String>>>>,
     goldstein: Option<GoldsteinTable>,
     plover: Option<CameoToPlover>,
 }
@@ -167,15 +172,15 @@ impl Lexicon {
             };
             trie.insert(&e.phrase.words, e.phrase.exact, id);
         }
-        let mut forms: HashMap<String, Vec<FormRef>> = HashMap::new();
-        let mut bases: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut forms: HashMap<String, Vec<FormRef>> = HashMap::default();
+        let mut bases: HashMap<String, Vec<u32>> = HashMap::default();
         for (i, v) in verbs.verbs.iter().enumerate() {
             for f in &v.forms {
                 add_form(&mut forms, i as u32, f);
             }
             bases.entry(v.base.verb.clone()).or_default().push(i as u32);
         }
-        let synset_names: HashMap<&str, usize> = verbs
+        let synset_names: StdHashMap<&str, usize> = verbs
             .synsets
             .iter()
             .enumerate()
@@ -185,15 +190,22 @@ impl Lexicon {
             .synsets
             .iter()
             .map(|s| {
-                let mut alts: Vec<Vec<String>> = Vec::new();
+                let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
                 for m in &s.members {
                     for p in m.phrase.iter().chain(m.plural.iter()) {
-                        alts.push(p.words.clone());
+                        if let Some(first) = p.words.first() {
+                            by_first
+                                .entry(first.clone())
+                                .or_default()
+                                .push(p.words.clone());
+                        }
                     }
                 }
                 // Longest first, so a multi-word member wins over its first word.
-                alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-                alts
+                for alts in by_first.values_mut() {
+                    alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+                }
+                by_first
             })
             .collect();
         let mut patterns: Vec<Vec<CompiledPattern>> = vec![Vec::new(); verbs.families.len()];
@@ -348,13 +360,17 @@ fn add_form(forms: &mut HashMap<String, Vec<FormRef>>, verb: u32, f: &VerbForm) 
     }
 }
 
-fn compile_pattern(p: &Pattern, synsets: &HashMap<&str, usize>) -> CompiledPattern {
+fn compile_pattern(p: &Pattern, synsets: &StdHashMap<&str, usize>) -> CompiledPattern {
     let mut weight = 0;
     let before = compile_elements(&p.before, synsets, &mut weight);
     let after = compile_elements(&p.after, synsets, &mut weight);
+    let mut required = Vec::new();
+    literal_words(&before, &mut required);
+    literal_words(&after, &mut required);
     CompiledPattern {
         before,
         after,
+        required,
         code: p.code.clone(),
         text: pattern_text(p),
         loc: p.line.clone(),
@@ -362,7 +378,26 @@ fn compile_pattern(p: &Pattern, synsets: &HashMap<&str, usize>) -> CompiledPatte
     }
 }
 
-fn compile_unit(t: &PatternTerm, synsets: &HashMap<&str, usize>) -> Unit {
+/// The literal words of elements (not those inside synsets).
+fn literal_words(els: &[Element], out: &mut Vec<String>) {
+    for e in els {
+        match e {
+            Element::Seq(units) => out.extend(units.iter().filter_map(|u| match u {
+                Unit::Word(w) => Some(w.clone()),
+                Unit::Synset(_) => None,
+            })),
+            Element::Prep { prep, objects } => {
+                if let Unit::Word(w) = prep {
+                    out.push(w.clone());
+                }
+                literal_words(objects, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn compile_unit(t: &PatternTerm, synsets: &StdHashMap<&str, usize>) -> Unit {
     match t {
         PatternTerm::Word(w) => Unit::Word(w.clone()),
         PatternTerm::Synset(s) => synsets
@@ -373,7 +408,7 @@ fn compile_unit(t: &PatternTerm, synsets: &HashMap<&str, usize>) -> Unit {
 
 fn compile_elements(
     els: &[PatternElement],
-    synsets: &HashMap<&str, usize>,
+    synsets: &StdHashMap<&str, usize>,
     weight: &mut u32,
 ) -> Vec<Element> {
     let mut out = Vec::new();

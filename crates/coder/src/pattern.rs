@@ -141,13 +141,27 @@ impl Context<'_> {
     fn unit_at(&self, u: &Unit, j: usize) -> Option<usize> {
         match u {
             Unit::Word(w) => self.word_is(j, w).then_some(j + 1),
-            Unit::Synset(s) => self.lex.synsets.get(*s)?.iter().find_map(|alt| {
-                alt.iter()
-                    .enumerate()
-                    .all(|(k, w)| self.word_is(j + k, w))
-                    .then_some(j + alt.len())
-            }),
+            Unit::Synset(s) => {
+                let index = self.lex.synsets.get(*s)?;
+                self.spellings(j)?.into_iter().find_map(|first| {
+                    index.get(first)?.iter().find_map(|alt| {
+                        alt.iter()
+                            .enumerate()
+                            .skip(1)
+                            .all(|(k, w)| self.word_is(j + k, w))
+                            .then_some(j + alt.len())
+                    })
+                })
+            }
         }
+    }
+
+    /// The dictionary spellings word `j` may stand for: its form, its lemma, and its form
+    /// without a plural ending.
+    fn spellings(&self, j: usize) -> Option<[&str; 4]> {
+        let form = self.tree.upper.get(j)?.as_str();
+        let strip = |suffix: &str| form.strip_suffix(suffix).unwrap_or(form);
+        Some([form, self.tree.lemma[j].as_str(), strip("S"), strip("ES")])
     }
 
     /// Whether word `j` is the dictionary word `w` (form, lemma or regular plural).

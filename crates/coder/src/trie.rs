@@ -7,7 +7,7 @@
 //! ([`STEM_ENDINGS`]), which keeps that reading without letting `MALI` match `MALIGNANT` or the
 //! acronym `PLA` match `PLANT`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What may follow a stem in a word it matches: plural and demonym endings.
 pub const STEM_ENDINGS: &[&str] = &[
