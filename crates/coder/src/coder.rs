@@ -614,9 +614,17 @@ fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
     {
         return Some(m);
     }
-    tree.children[i]
-        .iter()
-        .copied()
-        .filter(|&c| tree.rel(c) == "parataxis" && speech(c))
-        .find_map(subject)
+    let beside = |v: usize| {
+        tree.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| c != i && tree.rel(c) == "parataxis" && speech(c))
+            .find_map(subject)
+    };
+    // A speech verb in parataxis under the event's verb, or (when the parser hung both off
+    // another word) under the same head.
+    beside(i).or_else(|| {
+        let h = tree.head[i]?;
+        (tree.rel(i) == "parataxis").then(|| beside(h)).flatten()
+    })
 }

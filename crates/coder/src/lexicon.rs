@@ -13,7 +13,7 @@ use tacitus_dict::{
     PatternTerm, PhoenixSet, VerbCode, VerbDictionary, VerbForm,
 };
 
-use crate::trie::Trie;
+use crate::trie::{AGENT_ENDINGS, Trie};
 
 /// A word or synset to match against tokens.
 #[derive(Debug, Clone)]
@@ -111,6 +111,12 @@ pub const OVERLAY: &str = include_str!("../../../dicts/Tacitus.overlay.actors.tx
 /// The overlay's file name as events cite it.
 pub const OVERLAY_NAME: &str = "dicts/Tacitus.overlay.actors.txt";
 
+/// The overlay verb dictionary shipped with Tacitus (news verbs CAMEO.2.0 lacks).
+pub const VERB_OVERLAY: &str = include_str!("../../../dicts/Tacitus.overlay.verbs.txt");
+
+/// The verb overlay's file name as events cite it.
+pub const VERB_OVERLAY_NAME: &str = "dicts/Tacitus.overlay.verbs.txt";
+
 impl Lexicon {
     /// The Phoenix set (a folder of its files and the CAMEO→PLOVER table), plus the built-in
     /// overlay and any user overlays, loaded in that order.
@@ -120,13 +126,15 @@ impl Lexicon {
         overlays: &[&Path],
     ) -> Result<Lexicon, DictError> {
         let set = PhoenixSet::load_from(cameo_dir, plover_table)?;
+        let mut verbs = set.verbs;
+        verbs.extend(tacitus_dict::parse_verbs(VERB_OVERLAY, VERB_OVERLAY_NAME)?);
         let mut actors = set.actors;
         actors.extend(tacitus_dict::parse_actors(OVERLAY, OVERLAY_NAME)?);
         for path in overlays {
             actors.extend(tacitus_dict::load_actors(path)?);
         }
         Ok(Lexicon::compile(LexiconParts {
-            verbs: set.verbs,
+            verbs,
             actors,
             agents: set.agents,
             discards: set.discards,
@@ -151,11 +159,13 @@ impl Lexicon {
                 actor_trie.insert(&n.words, n.exact, i as u32);
             }
         }
-        let mut agent_trie = Trie::default();
+        let mut agent_trie = Trie::with_endings(AGENT_ENDINGS);
         for (i, e) in agents.entries.iter().enumerate() {
-            // Agents are common nouns with their plurals listed: no stem reading, or
-            // "diplomat" would match "diplomatic".
-            agent_trie.insert(&e.phrase.words, true, i as u32);
+            agent_trie.insert(
+                &e.phrase.words,
+                e.phrase.exact || e.marker.is_some(),
+                i as u32,
+            );
             if let Some(p) = &e.plural {
                 agent_trie.insert(&p.words, true, i as u32);
             }
@@ -484,4 +494,22 @@ fn pattern_text(p: &Pattern) -> String {
     parts.push("*".into());
     parts.extend(els(&p.after));
     parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_overlays_read_cleanly() {
+        let verbs = tacitus_dict::parse_verbs(VERB_OVERLAY, VERB_OVERLAY_NAME).unwrap();
+        assert!(verbs.warnings.is_empty(), "{:?}", verbs.warnings);
+        let bases: Vec<&str> = verbs.verbs.iter().map(|v| v.base.verb.as_str()).collect();
+        assert!(
+            bases.contains(&"URGE") && bases.contains(&"SANCTION"),
+            "{bases:?}"
+        );
+        let actors = tacitus_dict::parse_actors(OVERLAY, OVERLAY_NAME).unwrap();
+        assert!(actors.warnings.is_empty(), "{:?}", actors.warnings);
+    }
 }

@@ -4,18 +4,24 @@
 //! PETRARCH-2 and TABARI read a dictionary word without a trailing `_` as a stem: `ARGENTIN`
 //! matches `ARGENTINA` and `ARGENTINIAN`. Here the last word of such a phrase matches a token
 //! that starts with it and goes on with one of the endings of demonyms and plurals
-//! ([`STEM_ENDINGS`]), which keeps that reading without letting `MALI` match `MALIGNANT` or the
+//! ([`DEMONYM_ENDINGS`] for actors, [`AGENT_ENDINGS`] for agents), which keeps that reading without letting `MALI` match `MALIGNANT` or the
 //! acronym `PLA` match `PLANT`.
 
 use rustc_hash::FxHashMap as HashMap;
 
-/// What may follow a stem in a word it matches: plural and demonym endings.
-pub const STEM_ENDINGS: &[&str] = &[
+/// What may follow an actor stem in a word it matches: plural and demonym endings.
+pub const DEMONYM_ENDINGS: &[&str] = &[
     "S", "ES", "A", "E", "I", "IS", "N", "NS", "AN", "ANS", "IAN", "IANS", "ESE", "ISH", "INE",
     "INES", "ER", "ERS", "I'S", "'S",
 ];
 
-/// The longest entry of [`STEM_ENDINGS`].
+/// What may follow an agent stem (`DEFENCE_MINIST`, `LEGISLAT`): endings of nouns for people
+/// and bodies, not adjectives (`DIPLOMAT` must not match `DIPLOMATIC`).
+pub const AGENT_ENDINGS: &[&str] = &[
+    "S", "ES", "ER", "ERS", "RY", "RIES", "OR", "ORS", "URE", "URES", "Y", "IES", "IST", "ISTS",
+];
+
+/// The longest ending allowed in either list.
 const MAX_STEM_SUFFIX: usize = 4;
 
 /// The shortest stem (in bytes) that matches by prefix.
@@ -34,13 +40,13 @@ struct Node {
 #[derive(Debug, Clone)]
 pub struct Trie {
     nodes: Vec<Node>,
+    /// What may follow a stem in a word it matches.
+    endings: &'static [&'static str],
 }
 
 impl Default for Trie {
     fn default() -> Self {
-        Trie {
-            nodes: vec![Node::default()],
-        }
+        Trie::with_endings(DEMONYM_ENDINGS)
     }
 }
 
@@ -56,6 +62,14 @@ pub struct Found {
 }
 
 impl Trie {
+    /// An empty trie whose stems match words that go on with one of `endings`.
+    pub fn with_endings(endings: &'static [&'static str]) -> Trie {
+        Trie {
+            nodes: vec![Node::default()],
+            endings,
+        }
+    }
+
     /// Adds a phrase; `exact` forbids the stem reading of its last word.
     pub fn insert(&mut self, words: &[String], exact: bool, value: u32) {
         if words.is_empty() {
@@ -128,7 +142,7 @@ impl Trie {
         let shortest = tok.len().saturating_sub(MAX_STEM_SUFFIX).max(MIN_STEM);
         (shortest..tok.len()).rev().find_map(|len| {
             let prefix = tok.get(..len)?;
-            if !STEM_ENDINGS.contains(&tok.get(len..)?) {
+            if !self.endings.contains(&tok.get(len..)?) {
                 return None;
             }
             let &c = children.get(prefix)?;

@@ -218,6 +218,33 @@ impl VerbDictionary {
         self.patterns.iter().filter(move |p| p.family == family)
     }
 
+    /// Appends another verb dictionary (an overlay): its families, verbs and patterns follow
+    /// these, and its synsets join those of the same name.
+    pub fn extend(&mut self, other: VerbDictionary) {
+        let offset = self.families.len();
+        self.families.extend(other.families);
+        self.verbs.extend(other.verbs.into_iter().map(|mut v| {
+            v.family += offset;
+            v
+        }));
+        self.patterns
+            .extend(other.patterns.into_iter().map(|mut p| {
+                p.family += offset;
+                p
+            }));
+        for s in other.synsets {
+            match self.synset_index.get(&s.name) {
+                Some(&i) => self.synsets[i].members.extend(s.members),
+                None => {
+                    self.synset_index.insert(s.name.clone(), self.synsets.len());
+                    self.synsets.push(s);
+                }
+            }
+        }
+        self.transformations.extend(other.transformations);
+        self.warnings.extend(other.warnings);
+    }
+
     /// Whether every synset the pattern uses is defined (PETRARCH-2 ignores it otherwise).
     pub fn pattern_is_usable(&self, p: &Pattern) -> bool {
         p.synsets()
@@ -706,6 +733,29 @@ pub fn load_verbs(path: &Path) -> Result<VerbDictionary, DictError> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn extend_offsets_families_and_merges_synsets() {
+        let mut a = parse_verbs(
+            "&ARMS\n+GUN\n--- FIRE [190] ---\nFIRE\n- * &ARMS [195]\n",
+            "a",
+        )
+        .unwrap();
+        let b = parse_verbs(
+            "&ARMS\n+RIFLE\n--- URGE [020] ---\nURGE\n- * &ARMS [0212]\n",
+            "b",
+        )
+        .unwrap();
+        a.extend(b);
+        assert_eq!(a.families.len(), 2);
+        assert_eq!(
+            a.verbs[1].family, 1,
+            "the overlay's verb points at its own family"
+        );
+        assert_eq!(a.patterns[1].family, 1);
+        assert_eq!(a.synset("ARMS").unwrap().members.len(), 2);
+        assert!(a.pattern_is_usable(&a.patterns[1]));
+    }
+
     use super::*;
 
     const SAMPLE: &str = "\
