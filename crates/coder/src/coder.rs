@@ -152,33 +152,75 @@ pub(crate) fn code_sentence(
             hit: &hit,
             vocabulary: &vocabulary,
         };
-        code_verb(lex, tree, mentions, options, &verb, &mut out);
+        let clause = tree_clause(tree, mentions, i, &hit);
+        code_verb(lex, tree, mentions, options, &verb, clause, &mut out);
+    }
+    // Only where the parser found no verb at all: otherwise a plural noun ("Israeli attacks on
+    // Iran were reported") would be read as a verb.
+    if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
+        for i in 0..tree.len() {
+            if !matches!(tree.upos(i), "NOUN" | "PROPN" | "ADJ") || !looks_finite(&tree.upper[i]) {
+                continue;
+            }
+            let Some(hit) = verb_by_form(lex, tree, i) else {
+                continue;
+            };
+            let Some(clause) = shallow_clause(tree, mentions, i) else {
+                continue;
+            };
+            let verb = Verb {
+                at: i,
+                hit: &hit,
+                vocabulary: &vocabulary,
+            };
+            code_verb(lex, tree, mentions, options, &verb, clause, &mut out);
+        }
     }
     out
 }
 
 /// The longest dictionary verb form at word `i` (by form, then by lemma).
 fn verb_at(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> Option<VerbHit> {
-    let mut best: Option<VerbHit> = None;
-    let consider = |best: &mut Option<VerbHit>, verb: u32, before: &[String], after: &[String]| {
-        let Some(words) = particles(tree, i, before, after) else {
-            return;
-        };
-        if best.as_ref().is_none_or(|b| words.len() > b.words.len()) {
-            *best = Some(VerbHit { verb, words });
-        }
-    };
-    for f in lex.forms(&tree.upper[i]) {
-        consider(&mut best, f.verb, &f.before, &f.after);
-    }
-    if best.is_none() {
+    verb_by_form(lex, tree, i).or_else(|| {
+        let mut best: Option<VerbHit> = None;
         for &v in lex.bases(&tree.lemma[i]) {
             if let Some(e) = lex.verbs.verbs.get(v as usize) {
-                consider(&mut best, v, &e.base.before, &e.base.after);
+                consider(tree, i, &mut best, v, &e.base.before, &e.base.after);
             }
         }
+        best
+    })
+}
+
+/// The longest dictionary verb form written as word `i`.
+fn verb_by_form(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> Option<VerbHit> {
+    let mut best: Option<VerbHit> = None;
+    for f in lex.forms(&tree.upper[i]) {
+        consider(tree, i, &mut best, f.verb, &f.before, &f.after);
     }
     best
+}
+
+/// Keeps verb `verb` as `best` if its particles are there and it is longer.
+fn consider(
+    tree: &Tree<'_>,
+    i: usize,
+    best: &mut Option<VerbHit>,
+    verb: u32,
+    before: &[String],
+    after: &[String],
+) {
+    let Some(words) = particles(tree, i, before, after) else {
+        return;
+    };
+    if best.as_ref().is_none_or(|b| words.len() > b.words.len()) {
+        *best = Some(VerbHit { verb, words });
+    }
+}
+
+/// Whether a word looks like a finite verb of a headline (`visits`, `attacked`).
+fn looks_finite(form: &str) -> bool {
+    form.len() > 3 && (form.ends_with('S') || form.ends_with("ED"))
 }
 
 /// The words of a multi-word verb around word `i`: `before` immediately precedes it, `after`
@@ -206,18 +248,20 @@ fn particles(tree: &Tree<'_>, i: usize, before: &[String], after: &[String]) -> 
     Some(words)
 }
 
-fn code_verb(
-    lex: &Lexicon,
-    tree: &Tree<'_>,
-    mentions: &[Mention],
-    options: Options,
-    verb: &Verb<'_>,
-    out: &mut Vec<Found>,
-) {
-    let (i, hit) = (verb.at, verb.hit);
-    let Some(entry) = lex.verbs.verbs.get(hit.verb as usize) else {
-        return;
-    };
+/// The words and arguments a verb is coded from.
+struct Clause {
+    /// Words before the verb that pre-verb patterns see.
+    pre: Vec<usize>,
+    /// Words after the verb that patterns see.
+    post: Vec<usize>,
+    /// Mentions of who acts.
+    agent_side: Vec<usize>,
+    /// Mentions of whom it is done to.
+    patient_side: Vec<usize>,
+}
+
+/// The clause of verb `i` as the tree gives it.
+fn tree_clause(tree: &Tree<'_>, mentions: &[Mention], i: usize, hit: &VerbHit) -> Clause {
     let passive = is_passive(tree, i);
     let speech = SPEECH.contains(&tree.lemma[i].as_str());
     let region = tree.subtree_without(i, &|c| {
@@ -240,8 +284,53 @@ fn code_verb(
         .into_iter()
         .filter(|&t| t < i && !hit.words.contains(&t))
         .collect();
-
     let (agent_side, patient_side) = arguments(tree, mentions, i, passive);
+    Clause {
+        pre,
+        post,
+        agent_side,
+        patient_side,
+    }
+}
+
+/// For a sentence the parser gave no usable verb (headline style, "X leader visits Y" tagged
+/// as nouns): a dictionary verb form between two actors, coded TABARI-style from the words
+/// around it, the actor just before as source and the first after as target.
+fn shallow_clause(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<Clause> {
+    let before = mentions
+        .iter()
+        .rposition(|m| m.last < i && i - m.last <= 1)?;
+    let after = mentions.iter().position(|m| m.first > i)?;
+    let post: Vec<usize> = (i + 1..tree.len())
+        .filter(|&t| tree.upos(t) != "PUNCT")
+        .collect();
+    Some(Clause {
+        pre: (0..i).collect(),
+        post,
+        agent_side: with_conjunct_mentions(tree, mentions, before),
+        patient_side: with_conjunct_mentions(tree, mentions, after),
+    })
+}
+
+fn code_verb(
+    lex: &Lexicon,
+    tree: &Tree<'_>,
+    mentions: &[Mention],
+    options: Options,
+    verb: &Verb<'_>,
+    clause: Clause,
+    out: &mut Vec<Found>,
+) {
+    let (i, hit) = (verb.at, verb.hit);
+    let Some(entry) = lex.verbs.verbs.get(hit.verb as usize) else {
+        return;
+    };
+    let Clause {
+        pre,
+        post,
+        agent_side,
+        patient_side,
+    } = clause;
     let ctx = Context {
         lex,
         tree,
@@ -338,7 +427,10 @@ fn code_verb(
             });
         }
     };
-    if binding.compound && binding.target.is_none() {
+    // A compound source with no target codes between its conjuncts when the pattern says so
+    // (`%`) or the code is paired: "Grenada and Egypt signed a trade agreement".
+    let reciprocal = targets.is_empty() && sources.len() >= 2 && reverse.is_some();
+    if (binding.compound || reciprocal) && binding.target.is_none() {
         for &a in &sources {
             for &b in &sources {
                 if a != b {

@@ -762,6 +762,27 @@ fn paired_code_codes_both_directions() {
     // A plain code runs one way only.
     let run = c.run(&coder, &fx, &["paired-accuse"], default_date());
     c.expect(&run, &[ev("ISR", "IRN", "112")]);
+
+    // A compound subject with no target codes between its conjuncts when the code is paired...
+    let run = c.run(&coder, &fx, &["paired-compound"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "040"), ev("IRN", "ISR", "040")]);
+    // ...but not when it is plain.
+    let run = c.run(&coder, &fx, &["compound-plain-no-target"], default_date());
+    c.expect(&run, &[]);
+    c.finish();
+}
+
+#[test]
+fn shallow_fallback_for_verbless_parses() {
+    let fx = fixture!("shallow");
+    let coder = coder();
+    let mut c = Check::new();
+    // No word tagged VERB: the dictionary verb form between two actors carries the event.
+    let run = c.run(&coder, &fx, &["shallow-headline"], default_date());
+    c.expect(&run, &[ev("ISRMIL", "IRN", "190")]);
+    // With a verb in the sentence, a plural noun is not read as a verb.
+    let run = c.run(&coder, &fx, &["shallow-noun-phrase"], default_date());
+    c.expect(&run, &[]);
     c.finish();
 }
 

@@ -206,7 +206,7 @@ fn fixture_reads_environment_records_and_config() {
     let a = &v.records[0];
     assert_eq!(a.category, "DEMO");
     assert_eq!(a.line, 11);
-    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("20000229"));
+    assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2000-02-29"));
     assert_eq!(a.text, "Arnor & Gondor restore ties <again>.");
     assert_eq!(
         a.expected,
