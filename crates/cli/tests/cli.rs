@@ -221,6 +221,23 @@ fn a_50_mb_single_line_is_handled() {
     assert!(!out.stdout.is_empty());
 }
 
+/// Runs `tacitus ARGS FILE` on the test models; its JSON output must have every key in `keys`.
+fn json_output(args: &[&str], file: &Path, keys: &[&str]) -> serde_json::Value {
+    let mut c = tacitus(models());
+    c.args(args).arg(file);
+    let out = run(c, b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in keys {
+        assert!(v.get(k).is_some(), "missing {k} in {v}");
+    }
+    v
+}
+
 #[test]
 fn eval_and_bench_report_their_keys() {
     let gold = data_dir().join("ud-english-ewt/dev.conllu");
@@ -232,22 +249,7 @@ fn eval_and_bench_report_their_keys() {
     ));
     std::fs::write(&small, slice).unwrap();
 
-    // Runs `tacitus ARGS FILE` on the test models; its JSON output must have every key in `keys`.
-    let json = |args: &[&str], keys: &[&str]| -> serde_json::Value {
-        let mut c = tacitus(models());
-        c.args(args).arg(&small);
-        let out = run(c, b"");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        for k in keys {
-            assert!(v.get(k).is_some(), "missing {k} in {v}");
-        }
-        v
-    };
+    let json = |args: &[&str], keys: &[&str]| json_output(args, &small, keys);
 
     let v = json(
         &["eval", "parse", "--json", "--gold"],
@@ -439,46 +441,31 @@ fn code_rejects_a_bad_date_clearly() {
 #[test]
 fn eval_petrarch_and_bench_code_report_their_keys() {
     let xml = data_dir().join("petrarch-unit-tests/PETR.UnitTest.records.xml");
-    let mut c = tacitus(models());
-    c.args(["eval", "petrarch", "--json"]).arg(&xml);
-    let out = run(c, b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let v = json_output(
+        &["eval", "petrarch", "--json"],
+        &xml,
+        &[
+            "records",
+            "passed",
+            "event_precision",
+            "event_recall",
+            "by_category",
+        ],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for k in [
-        "records",
-        "passed",
-        "event_precision",
-        "event_recall",
-        "by_category",
-    ] {
-        assert!(v.get(k).is_some(), "missing {k} in {v}");
-    }
     assert_eq!(v["records"], 280);
     assert!(v["by_category"]["DEMO"]["records"].as_u64().unwrap() > 0);
 
     let stories = data_dir().join("synthetic-news/train.jsonl");
-    let mut c = tacitus(models());
-    c.args(["bench", "code", "--json", "--limit", "20", "--seconds", "0"])
-        .arg(&stories);
-    let out = run(c, b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let v = json_output(
+        &["bench", "code", "--json", "--limit", "20", "--seconds", "0"],
+        &stories,
+        &[
+            "words_per_second_1t",
+            "words_per_second_all",
+            "documents_per_second_1t",
+            "coding_overhead_percent",
+            "peak_rss_mb",
+        ],
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for k in [
-        "words_per_second_1t",
-        "words_per_second_all",
-        "documents_per_second_1t",
-        "coding_overhead_percent",
-        "peak_rss_mb",
-    ] {
-        assert!(v.get(k).is_some(), "missing {k} in {v}");
-    }
     assert_eq!(v["documents"], 20);
 }
