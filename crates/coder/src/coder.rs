@@ -131,7 +131,7 @@ pub(crate) fn code_sentence(
     }
     // Every spelling in the sentence, so patterns needing an absent word are skipped unseen.
     let mut vocabulary: FxHashSet<&str> = FxHashSet::default();
-    for (form, lemma) in tree.upper.iter().zip(&tree.lemma) {
+    for (&form, &lemma) in tree.upper.iter().zip(&tree.lemma) {
         vocabulary.insert(form);
         vocabulary.insert(lemma);
         for suffix in ["S", "ES"] {
@@ -159,7 +159,7 @@ pub(crate) fn code_sentence(
     // Iran were reported") would be read as a verb.
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
         for i in 0..tree.len() {
-            if !matches!(tree.upos(i), "NOUN" | "PROPN" | "ADJ") || !looks_finite(&tree.upper[i]) {
+            if !matches!(tree.upos(i), "NOUN" | "PROPN" | "ADJ") || !looks_finite(tree.upper[i]) {
                 continue;
             }
             let Some(hit) = verb_by_form(lex, tree, i) else {
@@ -183,7 +183,7 @@ pub(crate) fn code_sentence(
 fn verb_at(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> Option<VerbHit> {
     verb_by_form(lex, tree, i).or_else(|| {
         let mut best: Option<VerbHit> = None;
-        for &v in lex.bases(&tree.lemma[i]) {
+        for &v in lex.bases(tree.lemma[i]) {
             if let Some(e) = lex.verbs.verbs.get(v as usize) {
                 consider(tree, i, &mut best, v, &e.base.before, &e.base.after);
             }
@@ -195,7 +195,7 @@ fn verb_at(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> Option<VerbHit> {
 /// The longest dictionary verb form written as word `i`.
 fn verb_by_form(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> Option<VerbHit> {
     let mut best: Option<VerbHit> = None;
-    for f in lex.forms(&tree.upper[i]) {
+    for f in lex.forms(tree.upper[i]) {
         consider(tree, i, &mut best, f.verb, &f.before, &f.after);
     }
     best
@@ -232,7 +232,7 @@ fn particles(tree: &Tree<'_>, i: usize, before: &[String], after: &[String]) -> 
     }
     for (k, w) in before.iter().enumerate() {
         let j = i - before.len() + k;
-        if &tree.upper[j] != w {
+        if tree.upper[j] != w {
             return None;
         }
         words.push(j);
@@ -241,7 +241,7 @@ fn particles(tree: &Tree<'_>, i: usize, before: &[String], after: &[String]) -> 
     let mut j = i + 1;
     for w in after {
         let limit = (j + 4).min(tree.len());
-        let found = (j..limit).find(|&k| &tree.upper[k] == w)?;
+        let found = (j..limit).find(|&k| tree.upper[k] == w)?;
         words.push(found);
         j = found + 1;
     }
@@ -263,7 +263,7 @@ struct Clause {
 /// The clause of verb `i` as the tree gives it.
 fn tree_clause(tree: &Tree<'_>, mentions: &[Mention], i: usize, hit: &VerbHit) -> Clause {
     let passive = is_passive(tree, i);
-    let speech = SPEECH.contains(&tree.lemma[i].as_str());
+    let speech = SPEECH.contains(&tree.lemma[i]);
     let region = tree.subtree_without(i, &|c| {
         let r = tree.rel(c);
         is_clause_rel(r)
@@ -550,7 +550,7 @@ fn resolve_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize, s: usize) ->
             .map(|h| actors_of(tree, mentions, h))
             .unwrap_or_default();
     }
-    if matches!(tree.lemma[s].as_str(), "IT" | "THEY" | "HE" | "SHE" | "WE") {
+    if matches!(tree.lemma[s], "IT" | "THEY" | "HE" | "SHE" | "WE") {
         return governing_subject(tree, mentions, i);
     }
     Vec::new()
@@ -667,7 +667,7 @@ fn with_conjunct_mentions(tree: &Tree<'_>, mentions: &[Mention], m: usize) -> Ve
 }
 
 fn is_negation(tree: &Tree<'_>, c: usize) -> bool {
-    tree.base_rel(c) == "advmod" && matches!(tree.upper[c].as_str(), "NOT" | "N'T" | "NEVER")
+    tree.base_rel(c) == "advmod" && matches!(tree.upper[c], "NOT" | "N'T" | "NEVER")
 }
 
 /// Whether verb `i` (or the verb controlling it) is negated.
@@ -681,11 +681,11 @@ fn is_negated(tree: &Tree<'_>, i: usize) -> bool {
 fn modality(tree: &Tree<'_>, i: usize) -> Option<String> {
     let aux = tree.children[i]
         .iter()
-        .find(|&&c| tree.rel(c) == "aux" && MODAL_AUX.contains(&tree.lemma[c].as_str()))
+        .find(|&&c| tree.rel(c) == "aux" && MODAL_AUX.contains(&tree.lemma[c]))
         .map(|&c| tree.lemma[c].to_lowercase());
     aux.or_else(|| {
         let h = tree.head[i]?;
-        (tree.rel(i) == "xcomp" && MODAL_GOVERNORS.contains(&tree.lemma[h].as_str()))
+        (tree.rel(i) == "xcomp" && MODAL_GOVERNORS.contains(&tree.lemma[h]))
             .then(|| tree.lemma[h].to_lowercase())
     })
 }
@@ -693,7 +693,7 @@ fn modality(tree: &Tree<'_>, i: usize) -> Option<String> {
 /// Who reported the event: the subject of a speech verb above it ("X said Y attacked Z") or
 /// beside it ("Y attacked Z, X said").
 fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
-    let speech = |v: usize| SPEECH.contains(&tree.lemma[v].as_str());
+    let speech = |v: usize| SPEECH.contains(&tree.lemma[v]);
     let subject = |v: usize| {
         tree.children_rel(v, "nsubj")
             .next()

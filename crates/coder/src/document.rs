@@ -9,7 +9,7 @@ use crate::event::{Event, Participant, Rule, Section, VerbSpan};
 use crate::headline;
 use crate::lexicon::Lexicon;
 use crate::mentions::{self, Mention};
-use crate::tree::Tree;
+use crate::tree::{Spellings, Tree};
 
 /// A document to code.
 #[derive(Debug, Clone)]
@@ -104,9 +104,9 @@ impl Coder {
         for (sentence, (section, parsed)) in parsed.iter().enumerate() {
             out.sentences += 1;
             out.words += parsed.sentence.words.len();
-            let tree = Tree::new(&parsed.sentence.words);
-            let tokens: Vec<&str> = tree.upper.iter().map(String::as_str).collect();
-            if let Some((story, loc)) = self.lexicon.discard(&tokens) {
+            let spellings = Spellings::new(&parsed.sentence.words);
+            let tree = Tree::new(&parsed.sentence.words, &spellings);
+            if let Some((story, loc)) = self.lexicon.discard(&tree.upper) {
                 if story {
                     story_discard.get_or_insert_with(|| loc.to_string());
                 }

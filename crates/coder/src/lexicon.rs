@@ -77,9 +77,9 @@ pub struct Lexicon {
     agents: AgentDictionary,
     pub(crate) actor_trie: Trie,
     pub(crate) agent_trie: Trie,
-    sentence_discards: Trie,
-    story_discards: Trie,
-    discard_locs: Vec<Loc>,
+    discard_trie: Trie,
+    /// Each discard's entry and whether it discards the whole story.
+    discard_entries: Vec<(Loc, bool)>,
     forms: HashMap<String, Vec<FormRef>>,
     bases: HashMap<String, Vec<u32>>,
     pub(crate) patterns: Vec<Vec<CompiledPattern>>,
@@ -170,17 +170,15 @@ impl Lexicon {
                 agent_trie.insert(&p.words, true, i as u32);
             }
         }
-        let mut sentence_discards = Trie::default();
-        let mut story_discards = Trie::default();
-        let mut discard_locs = Vec::new();
+        let mut discard_trie = Trie::default();
+        let mut discard_entries = Vec::new();
         for e in &discards.entries {
-            let id = discard_locs.len() as u32;
-            discard_locs.push(e.line.clone());
-            let trie = match e.scope {
-                DiscardScope::Sentence => &mut sentence_discards,
-                DiscardScope::Story => &mut story_discards,
-            };
-            trie.insert(&e.phrase.words, e.phrase.exact, id);
+            discard_trie.insert(
+                &e.phrase.words,
+                e.phrase.exact,
+                discard_entries.len() as u32,
+            );
+            discard_entries.push((e.line.clone(), e.scope == DiscardScope::Story));
         }
         let mut forms: HashMap<String, Vec<FormRef>> = HashMap::default();
         let mut bases: HashMap<String, Vec<u32>> = HashMap::default();
@@ -237,9 +235,8 @@ impl Lexicon {
             agents,
             actor_trie,
             agent_trie,
-            sentence_discards,
-            story_discards,
-            discard_locs,
+            discard_trie,
+            discard_entries,
             forms,
             bases,
             patterns,
@@ -315,21 +312,22 @@ impl Lexicon {
             .map(|e| (&e.code, &e.line))
     }
 
-    /// The first discard phrase in `tokens`, with whether it discards the whole story.
+    /// A discard phrase in `tokens` (a story discard first), with whether it discards the
+    /// whole story.
     pub(crate) fn discard(&self, tokens: &[&str]) -> Option<(bool, &Loc)> {
-        for (trie, story) in [
-            (&self.story_discards, true),
-            (&self.sentence_discards, false),
-        ] {
-            if let Some(f) = trie.scan(tokens).first() {
-                let loc = f
-                    .values
-                    .first()
-                    .and_then(|&v| self.discard_locs.get(v as usize))?;
-                return Some((story, loc));
+        let mut found: Option<(bool, &Loc)> = None;
+        for f in self.discard_trie.scan(tokens) {
+            for &v in &f.values {
+                let Some((loc, story)) = self.discard_entries.get(v as usize) else {
+                    continue;
+                };
+                if *story {
+                    return Some((true, loc));
+                }
+                found.get_or_insert((false, loc));
             }
         }
-        None
+        found
     }
 
     /// The Goldstein score of a code (falling back to its base and root).

@@ -68,8 +68,7 @@ fn borrows_through(prep: &str) -> bool {
 
 /// Every actor mention of the sentence, ordered by first word.
 pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Mention> {
-    let tokens: Vec<&str> = tree.upper.iter().map(String::as_str).collect();
-    let matches = scan(lex, tree, &tokens, date);
+    let matches = scan(lex, tree, &tree.upper, date);
     if matches.is_empty() {
         return Vec::new();
     }

@@ -159,14 +159,14 @@ impl Context<'_> {
     /// The dictionary spellings word `j` may stand for: its form, its lemma, and its form
     /// without a plural ending.
     fn spellings(&self, j: usize) -> Option<[&str; 4]> {
-        let form = self.tree.upper.get(j)?.as_str();
+        let form = *self.tree.upper.get(j)?;
         let strip = |suffix: &str| form.strip_suffix(suffix).unwrap_or(form);
-        Some([form, self.tree.lemma[j].as_str(), strip("S"), strip("ES")])
+        Some([form, self.tree.lemma[j], strip("S"), strip("ES")])
     }
 
     /// Whether word `j` is the dictionary word `w` (form, lemma or regular plural).
     fn word_is(&self, j: usize, w: &str) -> bool {
-        let Some(form) = self.tree.upper.get(j) else {
+        let Some(&form) = self.tree.upper.get(j) else {
             return false;
         };
         form == w

@@ -3,13 +3,44 @@
 
 use tacitus_conllu::Word;
 
+/// The upper-case forms and lemmas of a sentence's words, in one buffer (two allocations per
+/// sentence, not two per word).
+pub(crate) struct Spellings {
+    text: String,
+    /// End of each form, then of each lemma, in `text`.
+    ends: Vec<usize>,
+}
+
+impl Spellings {
+    /// Upper-cases the forms and lemmas of `words`.
+    pub fn new(words: &[Word]) -> Spellings {
+        let mut text = String::with_capacity(words.iter().map(|w| w.form.len() * 2).sum());
+        let mut ends = Vec::with_capacity(words.len() * 2);
+        for w in words
+            .iter()
+            .map(|w| &w.form)
+            .chain(words.iter().map(|w| &w.lemma))
+        {
+            text.extend(w.chars().flat_map(char::to_uppercase));
+            ends.push(text.len());
+        }
+        Spellings { text, ends }
+    }
+
+    /// The `k`-th string: forms first, then lemmas.
+    fn get(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.text[start..self.ends[k]]
+    }
+}
+
 /// One sentence's words with tree links (0-based indices).
 pub(crate) struct Tree<'a> {
     pub words: &'a [Word],
     /// Upper-case forms, the alphabet of the dictionaries.
-    pub upper: Vec<String>,
+    pub upper: Vec<&'a str>,
     /// Upper-case lemmas.
-    pub lemma: Vec<String>,
+    pub lemma: Vec<&'a str>,
     /// Head of each word; `None` for the root (or an unattached word).
     pub head: Vec<Option<usize>>,
     /// Children of each word, in order.
@@ -20,8 +51,8 @@ pub(crate) struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
-    /// Builds the view; heads out of range are treated as roots.
-    pub fn new(words: &'a [Word]) -> Tree<'a> {
+    /// Builds the view over `words` and their `spellings`; heads out of range are roots.
+    pub fn new(words: &'a [Word], spellings: &'a Spellings) -> Tree<'a> {
         let n = words.len();
         let head: Vec<Option<usize>> = words
             .iter()
@@ -53,8 +84,8 @@ impl<'a> Tree<'a> {
         }
         Tree {
             words,
-            upper: words.iter().map(|w| w.form.to_uppercase()).collect(),
-            lemma: words.iter().map(|w| w.lemma.to_uppercase()).collect(),
+            upper: (0..n).map(|i| spellings.get(i)).collect(),
+            lemma: (0..n).map(|i| spellings.get(n + i)).collect(),
             head,
             children,
             right,
@@ -95,7 +126,7 @@ impl<'a> Tree<'a> {
         self.children[i]
             .iter()
             .find(|&&c| self.rel(c) == "case" && self.upos(c) == "ADP")
-            .map(|&c| self.upper[c].as_str())
+            .map(|&c| self.upper[c])
     }
 
     /// Words of the subtree of `i`, in order, leaving out the subtrees of children for which
