@@ -405,11 +405,10 @@ fn code_verb(
             if s.is_none() && (t.is_none() || options.require_dyad) {
                 continue;
             }
+            // One event per (source, target, code) in a sentence: "agreed to restore
+            // relations" is one act, not two.
             let dup = out.iter().any(|f| {
-                &f.code == c
-                    && f.verb_words.first() == hit.words.first()
-                    && code_of(f.source) == code_of(s)
-                    && code_of(f.target) == code_of(t)
+                &f.code == c && code_of(f.source) == code_of(s) && code_of(f.target) == code_of(t)
             });
             if dup {
                 continue;
@@ -428,8 +427,11 @@ fn code_verb(
         }
     };
     // A compound source with no target codes between its conjuncts when the pattern says so
-    // (`%`) or the code is paired: "Grenada and Egypt signed a trade agreement".
-    let reciprocal = targets.is_empty() && sources.len() >= 2 && reverse.is_some();
+    // (`%`), when the code is paired ("Grenada and Egypt signed a trade agreement") and when it
+    // is cooperation ("Saudi Arabia and Iran agreed to restore relations").
+    let reciprocal = targets.is_empty()
+        && sources.len() >= 2
+        && (reverse.is_some() || forward.as_ref().is_some_and(is_cooperation));
     if (binding.compound || reciprocal) && binding.target.is_none() {
         for &a in &sources {
             for &b in &sources {
@@ -452,6 +454,12 @@ fn code_verb(
         (true, false) => targets.iter().for_each(|&t| push(None, Some(t))),
         (true, true) => {}
     }
+}
+
+/// Whether a code is cooperation done with others: intent to cooperate, consultation,
+/// diplomatic or material cooperation (CAMEO roots 03–06).
+fn is_cooperation(code: &EventCode) -> bool {
+    matches!(code.root(), "03" | "04" | "05" | "06")
 }
 
 fn verb_text(e: &tacitus_dict::VerbEntry) -> String {

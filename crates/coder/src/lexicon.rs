@@ -117,6 +117,12 @@ pub const VERB_OVERLAY: &str = include_str!("../../../dicts/Tacitus.overlay.verb
 /// The verb overlay's file name as events cite it.
 pub const VERB_OVERLAY_NAME: &str = "dicts/Tacitus.overlay.verbs.txt";
 
+/// The overlay agent dictionary shipped with Tacitus (role words Phoenix lacks).
+pub const AGENT_OVERLAY: &str = include_str!("../../../dicts/Tacitus.overlay.agents.txt");
+
+/// The agent overlay's file name as events cite it.
+pub const AGENT_OVERLAY_NAME: &str = "dicts/Tacitus.overlay.agents.txt";
+
 impl Lexicon {
     /// The Phoenix set (a folder of its files and the CAMEO→PLOVER table), plus the built-in
     /// overlay and any user overlays, loaded in that order.
@@ -128,6 +134,11 @@ impl Lexicon {
         let set = PhoenixSet::load_from(cameo_dir, plover_table)?;
         let mut verbs = set.verbs;
         verbs.extend(tacitus_dict::parse_verbs(VERB_OVERLAY, VERB_OVERLAY_NAME)?);
+        let mut agents = set.agents;
+        agents.extend(tacitus_dict::parse_agents(
+            AGENT_OVERLAY,
+            AGENT_OVERLAY_NAME,
+        )?);
         let mut actors = set.actors;
         actors.extend(tacitus_dict::parse_actors(OVERLAY, OVERLAY_NAME)?);
         for path in overlays {
@@ -136,7 +147,7 @@ impl Lexicon {
         Ok(Lexicon::compile(LexiconParts {
             verbs,
             actors,
-            agents: set.agents,
+            agents,
             discards: set.discards,
             goldstein: Some(set.goldstein),
             plover: Some(set.plover),
@@ -509,5 +520,13 @@ mod tests {
         );
         let actors = tacitus_dict::parse_actors(OVERLAY, OVERLAY_NAME).unwrap();
         assert!(actors.warnings.is_empty(), "{:?}", actors.warnings);
+        let agents = tacitus_dict::parse_agents(AGENT_OVERLAY, AGENT_OVERLAY_NAME).unwrap();
+        assert!(agents.warnings.is_empty(), "{:?}", agents.warnings);
+        assert!(
+            agents
+                .entries
+                .iter()
+                .any(|a| a.phrase.words == ["OFFICIAL"])
+        );
     }
 }

@@ -25,5 +25,8 @@ mod trie;
 pub use coder::Options;
 pub use document::{Coder, Document, DocumentEvents};
 pub use event::{Citation, Event, Participant, Rule, Section, VerbSpan};
-pub use lexicon::{Lexicon, LexiconParts, OVERLAY, OVERLAY_NAME, VERB_OVERLAY, VERB_OVERLAY_NAME};
+pub use lexicon::{
+    AGENT_OVERLAY, AGENT_OVERLAY_NAME, Lexicon, LexiconParts, OVERLAY, OVERLAY_NAME, VERB_OVERLAY,
+    VERB_OVERLAY_NAME,
+};
 pub use tacitus_dict::{Date, DictError};

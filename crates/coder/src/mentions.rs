@@ -80,15 +80,16 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
         .map(|m| np_head(tree, match_head(tree, m.start, m.end)))
         .collect();
     // An actor next to an agent is one phrase ("Arnor security officials") even where the tree
-    // attaches the actor elsewhere: a match alone in its group joins its right neighbour's
-    // (the right-hand word heads an English noun phrase).
+    // attaches the actor elsewhere, and so is a country next to a person of that country ("U.S.
+    // Secretary of State Antony Blinken"): a match alone in its group joins its right
+    // neighbour's (the right-hand word heads an English noun phrase).
     for k in (1..matches.len()).rev() {
         let (a, b) = (&matches[k - 1], &matches[k]);
         let alone = !group_of
             .iter()
             .enumerate()
             .any(|(o, &g)| o != k - 1 && g == group_of[k - 1]);
-        if a.end == b.start && alone && (is_agent(a) || is_agent(b)) {
+        if a.end == b.start && alone && (is_agent(a) || is_agent(b) || refines(a, b)) {
             group_of[k - 1] = group_of[k];
         }
     }
@@ -200,7 +201,12 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
                 }
                 None => continue,
             };
+            // The naming words: every match of the unit ("U.S. Secretary of State ...").
             let (mut lo, mut hi) = (first, last);
+            for &mi in unit {
+                lo = lo.min(matches[mi].start);
+                hi = hi.max(matches[mi].end - 1);
+            }
             if ag != g && !borrowed[g].is_empty() {
                 // The borrowing phrase's own words name the actor too.
                 for &mi in &groups[g] {
@@ -255,6 +261,17 @@ fn split_conjoined(tree: &Tree<'_>, matches: &[Match], group: &[usize]) -> Vec<V
     let mut out = vec![base];
     out.extend(alone);
     out
+}
+
+/// Whether actor match `b` is a more specific actor of `a`'s country (USA, then USAGOV).
+fn refines(a: &Match, b: &Match) -> bool {
+    match (&a.kind, &b.kind) {
+        (Kind::Actor(x), Kind::Actor(y)) => x.iter().any(|x| {
+            y.iter()
+                .any(|y| y.code.len() > x.code.len() && y.code.starts_with(x.code.as_str()))
+        }),
+        _ => false,
+    }
 }
 
 fn is_agent(m: &Match) -> bool {
@@ -336,7 +353,9 @@ fn match_head(tree: &Tree<'_>, start: usize, end: usize) -> usize {
 /// Climbs from `i` through noun-phrase-internal relations to the phrase's head.
 pub(crate) fn np_head(tree: &Tree<'_>, mut i: usize) -> usize {
     let mut steps = 0;
-    while is_np_internal(tree.rel(i)) {
+    // A bare `nmod` (no preposition) is a name the parser failed to flatten ("Secretary of
+    // State Antony Blinken").
+    while is_np_internal(tree.rel(i)) || (tree.rel(i) == "nmod" && tree.case_of(i).is_none()) {
         match tree.head[i] {
             Some(h) if steps <= tree.len() => {
                 i = h;

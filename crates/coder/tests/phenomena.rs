@@ -766,7 +766,10 @@ fn paired_code_codes_both_directions() {
     // A compound subject with no target codes between its conjuncts when the code is paired...
     let run = c.run(&coder, &fx, &["paired-compound"], default_date());
     c.expect(&run, &[ev("ISR", "IRN", "040"), ev("IRN", "ISR", "040")]);
-    // ...but not when it is plain.
+    // ...or when it is cooperation (CAMEO 03-06)...
+    let run = c.run(&coder, &fx, &["compound-cooperation"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "050"), ev("IRN", "ISR", "050")]);
+    // ...but not when it is plain conflict.
     let run = c.run(&coder, &fx, &["compound-plain-no-target"], default_date());
     c.expect(&run, &[]);
     c.finish();

@@ -67,6 +67,13 @@ pub struct AgentDictionary {
 }
 
 impl AgentDictionary {
+    /// Appends the entries and markers of another agent dictionary (an overlay).
+    pub fn extend(&mut self, other: AgentDictionary) {
+        self.entries.extend(other.entries);
+        self.markers.extend(other.markers);
+        self.warnings.extend(other.warnings);
+    }
+
     /// The entries whose singular or plural has exactly these words.
     pub fn lookup(&self, words: &[String]) -> Vec<&AgentEntry> {
         self.entries
