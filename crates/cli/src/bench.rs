@@ -8,6 +8,8 @@ use clap::{Args, Subcommand};
 use rayon::prelude::*;
 use serde_json::json;
 use tacitus_coder::{Coder, Document, Options};
+
+use crate::code::DOCS_PER_TASK;
 use tacitus_conllu::Sentence;
 use tacitus_nlp::{read_treebank, strip_annotation};
 
@@ -129,11 +131,13 @@ fn run_code(dirs: &Dirs, args: &BenchCodeArgs) -> Result<()> {
     let mut coding_share = Vec::new();
     let code_1t = measure(min, words, || {
         let (mut parsing, mut coding) = (Duration::ZERO, Duration::ZERO);
-        for d in &docs {
+        for chunk in docs.chunks(DOCS_PER_TASK) {
             let t = Instant::now();
-            let parsed = coder.parse(&pipeline, d);
+            let parsed = coder.parse_many(&pipeline, chunk);
             let t2 = Instant::now();
-            std::hint::black_box(coder.code_parsed(d, &parsed));
+            for (d, p) in chunk.iter().zip(&parsed) {
+                std::hint::black_box(coder.code_parsed(d, p));
+            }
             parsing += t2 - t;
             coding += t2.elapsed();
         }
@@ -142,8 +146,8 @@ fn run_code(dirs: &Dirs, args: &BenchCodeArgs) -> Result<()> {
     coding_share.sort_by(f64::total_cmp);
     let overhead = coding_share[coding_share.len() / 2];
     let code_all = measure(min, words, || {
-        docs.par_iter().for_each(|d| {
-            std::hint::black_box(coder.code(&pipeline, d));
+        docs.par_chunks(DOCS_PER_TASK).for_each(|c| {
+            std::hint::black_box(coder.code_many(&pipeline, c));
         });
     });
     let per_doc = docs.len() as f64 / words.max(1) as f64;

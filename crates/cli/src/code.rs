@@ -11,6 +11,9 @@ use tacitus_coder::{Coder, Date, Document, Lexicon, Options};
 use crate::Dirs;
 use crate::input::read_text;
 
+/// Documents a thread parses together.
+pub const DOCS_PER_TASK: usize = 16;
+
 /// Options of `tacitus code`.
 #[derive(Args)]
 pub struct CodeArgs {
@@ -120,9 +123,13 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
     }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    // Code in parallel a batch at a time, writing in input order.
+    // Code in parallel a batch at a time (each thread taking a few documents together, so the
+    // pipeline batches their sentences), writing in input order.
     for batch in docs.chunks(256) {
-        let coded: Vec<_> = batch.par_iter().map(|d| coder.code(&pipeline, d)).collect();
+        let coded: Vec<_> = batch
+            .par_chunks(DOCS_PER_TASK)
+            .flat_map_iter(|c| coder.code_many(&pipeline, c))
+            .collect();
         for events in coded {
             for e in &events.events {
                 let line = serde_json::to_string(e).context("serialising an event")?;

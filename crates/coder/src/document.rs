@@ -64,36 +64,62 @@ impl Coder {
         self.code_parsed(doc, &self.parse(pipeline, doc))
     }
 
+    /// Parses and codes several documents, batching their sentences through the pipeline.
+    pub fn code_many(&self, pipeline: &Pipeline, docs: &[Document]) -> Vec<DocumentEvents> {
+        let parsed = self.parse_many(pipeline, docs);
+        docs.iter()
+            .zip(&parsed)
+            .map(|(d, p)| self.code_parsed(d, p))
+            .collect()
+    }
+
     /// Splits a document into headline and body and parses them (word spans in document
     /// characters), ready for [`Coder::code_parsed`].
     pub fn parse(&self, pipeline: &Pipeline, doc: &Document) -> Vec<(Section, Parsed)> {
-        let (headline, body) = split_headline(&doc.text, doc.has_headline);
-        let mut parsed: Vec<(Section, Parsed)> = Vec::new();
-        for (section, range) in [(Section::Headline, headline), (Section::Body, body)] {
-            let Some((byte_start, byte_end)) = range else {
-                continue;
-            };
-            let char_base = doc.text[..byte_start].chars().count();
-            let piece = &doc.text[byte_start..byte_end];
-            let recased;
-            let piece = if section == Section::Headline && headline::is_title_case(piece) {
-                recased = headline::recase(piece, &self.lexicon);
-                recased.as_str()
-            } else {
-                piece
-            };
-            pipeline.analyse(piece, |mut p| {
-                // Offsets become document-global.
-                p.span.start += char_base;
-                p.span.end += char_base;
-                for w in &mut p.word_spans {
-                    w.start += char_base;
-                    w.end += char_base;
-                }
-                parsed.push((section, p));
-            });
+        self.parse_many(pipeline, std::slice::from_ref(doc))
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Parses several documents together (the pipeline batches sentences across them), one
+    /// list of sentences per document.
+    pub fn parse_many(
+        &self,
+        pipeline: &Pipeline,
+        docs: &[Document],
+    ) -> Vec<Vec<(Section, Parsed)>> {
+        // Each document gives up to two pieces, its headline and its body.
+        let mut pieces: Vec<(usize, Section, usize, String)> = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let (headline, body) = split_headline(&doc.text, doc.has_headline);
+            for (section, range) in [(Section::Headline, headline), (Section::Body, body)] {
+                let Some((byte_start, byte_end)) = range else {
+                    continue;
+                };
+                let char_base = doc.text[..byte_start].chars().count();
+                let piece = &doc.text[byte_start..byte_end];
+                let piece = if section == Section::Headline && headline::is_title_case(piece) {
+                    headline::recase(piece, &self.lexicon)
+                } else {
+                    piece.to_string()
+                };
+                pieces.push((d, section, char_base, piece));
+            }
         }
-        parsed
+        let texts: Vec<&str> = pieces.iter().map(|p| p.3.as_str()).collect();
+        let mut out: Vec<Vec<(Section, Parsed)>> = vec![Vec::new(); docs.len()];
+        pipeline.analyse_texts(&texts, |t, mut p| {
+            let (d, section, char_base, _) = &pieces[t];
+            // Offsets become document-global.
+            p.span.start += char_base;
+            p.span.end += char_base;
+            for w in &mut p.word_spans {
+                w.start += char_base;
+                w.end += char_base;
+            }
+            out[*d].push((*section, p));
+        });
+        out
     }
 
     /// Codes a document's sentences already parsed (word spans in document characters).

