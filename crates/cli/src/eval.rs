@@ -66,9 +66,7 @@ pub fn run(dirs: &Dirs, cmd: &EvalCommand) -> Result<()> {
     } else {
         let mut pred: Vec<Sentence> = gold.iter().map(strip_annotation).collect();
         let started = Instant::now();
-        for s in &mut pred {
-            pipeline.annotate(s);
-        }
+        pipeline.annotate_many(&mut pred);
         let secs = started.elapsed().as_secs_f64();
         let s = tacitus_eval::score_gold_tok(&gold, &pred).context("scoring")?;
         json!({

@@ -63,13 +63,6 @@ impl Pipeline {
         })
     }
 
-    /// Tags, lemmatises and parses a sentence whose words are already given.
-    pub fn annotate(&self, sentence: &mut Sentence) {
-        self.tagger.tag(sentence);
-        self.lemmatizer.lemmatize(sentence);
-        self.parser.parse(sentence);
-    }
-
     /// Splits `text` into sentences, analyses each and hands it to `emit`, in order.
     pub fn analyse(&self, text: &str, mut emit: impl FnMut(Parsed)) {
         self.analyse_texts(&[text], |_, p| emit(p));
@@ -101,17 +94,33 @@ impl Pipeline {
         batch: &mut Vec<(usize, Parsed)>,
         emit: &mut impl FnMut(usize, Parsed),
     ) {
-        for (_, p) in batch.iter_mut() {
-            self.tagger.tag(&mut p.sentence);
-        }
-        for (_, p) in batch.iter_mut() {
-            self.lemmatizer.lemmatize(&mut p.sentence);
-        }
-        for (_, p) in batch.iter_mut() {
-            self.parser.parse(&mut p.sentence);
-        }
+        let mut sentences: Vec<&mut Sentence> =
+            batch.iter_mut().map(|(_, p)| &mut p.sentence).collect();
+        self.stages(&mut sentences);
         for (t, p) in batch.drain(..) {
             emit(t, p);
+        }
+    }
+
+    /// Tags, lemmatises and parses sentences whose words are already given, each stage over 64
+    /// sentences at a time (as [`Pipeline::analyse_texts`] does).
+    pub fn annotate_many(&self, sentences: &mut [Sentence]) {
+        for chunk in sentences.chunks_mut(BATCH) {
+            let mut batch: Vec<&mut Sentence> = chunk.iter_mut().collect();
+            self.stages(&mut batch);
+        }
+    }
+
+    /// Each stage over every sentence of the batch before the next stage.
+    fn stages(&self, batch: &mut [&mut Sentence]) {
+        for s in batch.iter_mut() {
+            self.tagger.tag(s);
+        }
+        for s in batch.iter_mut() {
+            self.lemmatizer.lemmatize(s);
+        }
+        for s in batch.iter_mut() {
+            self.parser.parse(s);
         }
     }
 }
