@@ -6,7 +6,7 @@ use tacitus_dict::{EventCode, VerbCode};
 
 use crate::event::Citation;
 use crate::lexicon::Lexicon;
-use crate::mentions::{self, Mention, conjuncts};
+use crate::mentions::{self, Mention, UNKNOWN_COUNTRY, conjuncts};
 use crate::pattern::{Binding, Context};
 use crate::tree::Tree;
 
@@ -376,8 +376,18 @@ fn code_verb(
         None if binding.compound => Vec::new(),
         None => {
             let mut t = patient_side;
-            if t.is_empty() {
-                t = first_mention_in(tree, mentions, &post, &sources);
+            // An object with no known country ("sent troops to Syria") yields to an actor
+            // after it whose country is known.
+            let unknown = |t: &[usize]| {
+                t.iter()
+                    .all(|&m| mentions[m].code.starts_with(UNKNOWN_COUNTRY))
+            };
+            if t.is_empty() || unknown(&t) {
+                let exclude: Vec<usize> = sources.iter().chain(&t).copied().collect();
+                let later = first_mention_in(tree, mentions, &post, &exclude);
+                if t.is_empty() || (!later.is_empty() && !unknown(&later)) {
+                    t = later;
+                }
             }
             t
         }

@@ -24,8 +24,9 @@ pub const AGENT_ENDINGS: &[&str] = &[
 /// The longest ending allowed in either list.
 const MAX_STEM_SUFFIX: usize = 4;
 
-/// The shortest stem (in bytes) that matches by prefix.
-const MIN_STEM: usize = 3;
+/// The shortest stem (in bytes) that matches by prefix: three-letter stems are acronyms (`PLA`
+/// must not match *plans*).
+const MIN_STEM: usize = 4;
 
 #[derive(Debug, Default, Clone)]
 struct Node {
