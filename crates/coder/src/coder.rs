@@ -2,6 +2,7 @@
 //! the pattern that fits, and whether the event is negated, hedged or reported.
 
 use rustc_hash::FxHashSet;
+use serde::Serialize;
 use tacitus_dict::{EventCode, VerbCode};
 
 use crate::event::Citation;
@@ -28,6 +29,8 @@ impl Default for Options {
 pub(crate) struct Found {
     pub source: Option<usize>,
     pub target: Option<usize>,
+    pub source_via: Option<Via>,
+    pub target_via: Option<Via>,
     /// The verb word and the particles matched with it.
     pub verb_words: Vec<usize>,
     pub code: EventCode,
@@ -36,6 +39,62 @@ pub(crate) struct Found {
     pub negated: bool,
     pub modality: Option<String>,
     pub reported_by: Option<usize>,
+}
+
+/// How a participant of an event was found, as its `rule` records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// The verb's subject.
+    Subject,
+    /// The subject of a passive verb (the one acted upon).
+    PassiveSubject,
+    /// The *by*-phrase of a passive verb.
+    ByPhrase,
+    /// The verb's object.
+    Object,
+    /// The object of the conjoined verb before ("condemned and attacked Gondor").
+    SharedObject,
+    /// The first actor after the verb in its clause.
+    ActorAfterVerb,
+    /// The subject of the verb this one is conjoined to.
+    ConjunctSubject,
+    /// The controller of an infinitive: the object ("urged Bree to help") or the subject.
+    Controller,
+    /// The noun a relative or participial clause modifies.
+    ModifiedNoun,
+    /// The subject of the verb an adverbial clause depends on.
+    GoverningSubject,
+    /// A pronoun's antecedent, the subject of a verb above it.
+    PronounAntecedent,
+    /// The last actor before the verb outside a prepositional phrase (no subject in the tree).
+    PrecedingActor,
+    /// A `$` in the pattern.
+    PatternSource,
+    /// A `+` in the pattern.
+    PatternTarget,
+    /// Another conjunct of a compound source ("Grenada and Egypt signed ...").
+    Conjunct,
+    /// The actor next to the verb in a verbless parse (TABARI-style fallback).
+    Adjacent,
+}
+
+/// Mentions found for one side of a verb, and how.
+struct Side {
+    mentions: Vec<usize>,
+    via: Via,
+}
+
+impl Side {
+    fn new(mentions: Vec<usize>, via: Via) -> Side {
+        Side { mentions, via }
+    }
+
+    /// The side, its `via` replaced by `to` when it is `from`.
+    fn with_via(self, from: Via, to: Via) -> Side {
+        let via = if self.via == from { to } else { self.via };
+        Side { via, ..self }
+    }
 }
 
 /// Verbs that report speech: their clausal complement is what was said, coded on its own.
@@ -255,9 +314,9 @@ struct Clause {
     /// Words after the verb that patterns see.
     post: Vec<usize>,
     /// Mentions of who acts.
-    agent_side: Vec<usize>,
+    agent_side: Side,
     /// Mentions of whom it is done to.
-    patient_side: Vec<usize>,
+    patient_side: Side,
 }
 
 /// The clause of verb `i` as the tree gives it.
@@ -307,8 +366,11 @@ fn shallow_clause(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<Cla
     Some(Clause {
         pre: (0..i).collect(),
         post,
-        agent_side: with_conjunct_mentions(tree, mentions, before),
-        patient_side: with_conjunct_mentions(tree, mentions, after),
+        agent_side: Side::new(
+            with_conjunct_mentions(tree, mentions, before),
+            Via::Adjacent,
+        ),
+        patient_side: Side::new(with_conjunct_mentions(tree, mentions, after), Via::Adjacent),
     })
 }
 
@@ -335,7 +397,7 @@ fn code_verb(
         lex,
         tree,
         mentions,
-        sources: agent_side.len(),
+        sources: agent_side.mentions.len(),
     };
     // The most specific pattern that matches (ties: the first in the file).
     let mut chosen: Option<(&VerbCode, Binding, Option<Citation>)> = None;
@@ -367,15 +429,21 @@ fn code_verb(
         at: entry.line.to_string(),
     };
 
-    let sources: Vec<usize> = match binding.source {
-        Some(m) => with_conjunct_mentions(tree, mentions, m),
-        None => agent_side,
+    let (sources, source_via) = match binding.source {
+        Some(m) => (
+            with_conjunct_mentions(tree, mentions, m),
+            Via::PatternSource,
+        ),
+        None => (agent_side.mentions, agent_side.via),
     };
-    let targets: Vec<usize> = match binding.target {
-        Some(m) => with_conjunct_mentions(tree, mentions, m),
-        None if binding.compound => Vec::new(),
+    let (targets, target_via) = match binding.target {
+        Some(m) => (
+            with_conjunct_mentions(tree, mentions, m),
+            Via::PatternTarget,
+        ),
+        None if binding.compound => (Vec::new(), Via::Conjunct),
         None => {
-            let mut t = patient_side;
+            let (mut t, mut via) = (patient_side.mentions, patient_side.via);
             // An object with no known country ("sent troops to Syria") yields to an actor
             // after it whose country is known.
             let unknown = |t: &[usize]| {
@@ -387,9 +455,10 @@ fn code_verb(
                 let later = first_mention_in(tree, mentions, &post, &exclude);
                 if t.is_empty() || (!later.is_empty() && !unknown(&later)) {
                     t = later;
+                    via = Via::ActorAfterVerb;
                 }
             }
-            t
+            (t, via)
         }
     };
     let negated = is_negated(tree, i);
@@ -397,7 +466,7 @@ fn code_verb(
     let reported_by = reporter(tree, mentions, i);
     let forward = code.forward.clone();
     let reverse = code.reverse.clone();
-    let mut push = |s: Option<usize>, t: Option<usize>| {
+    let mut push = |s: Option<usize>, t: Option<usize>, (s_via, t_via): (Via, Via)| {
         let code_of = |m: Option<usize>| m.map(|m| mentions[m].code.as_str());
         if s.is_some() && code_of(s) == code_of(t) {
             return;
@@ -409,8 +478,11 @@ fn code_verb(
             return;
         }
         // The paired code's event runs the other way ("X met Y": Y met X too).
-        let pairs = [(forward.as_ref(), s, t), (reverse.as_ref(), t, s)];
-        for (c, s, t) in pairs {
+        let pairs = [
+            (forward.as_ref(), s, t, s_via, t_via),
+            (reverse.as_ref(), t, s, t_via, s_via),
+        ];
+        for (c, s, t, s_via, t_via) in pairs {
             let Some(c) = c else { continue };
             if s.is_none() && (t.is_none() || options.require_dyad) {
                 continue;
@@ -426,6 +498,8 @@ fn code_verb(
             out.push(Found {
                 source: s,
                 target: t,
+                source_via: s.map(|_| s_via),
+                target_via: t.map(|_| t_via),
                 verb_words: hit.words.clone(),
                 code: c.clone(),
                 verb_cite: verb_cite.clone(),
@@ -446,22 +520,23 @@ fn code_verb(
         for &a in &sources {
             for &b in &sources {
                 if a != b {
-                    push(Some(a), Some(b));
+                    push(Some(a), Some(b), (source_via, Via::Conjunct));
                 }
             }
         }
         return;
     }
+    let via = (source_via, target_via);
     match (sources.is_empty(), targets.is_empty()) {
         (false, false) => {
             for &s in &sources {
                 for &t in &targets {
-                    push(Some(s), Some(t));
+                    push(Some(s), Some(t), via);
                 }
             }
         }
-        (false, true) => sources.iter().for_each(|&s| push(Some(s), None)),
-        (true, false) => targets.iter().for_each(|&t| push(None, Some(t))),
+        (false, true) => sources.iter().for_each(|&s| push(Some(s), None, via)),
+        (true, false) => targets.iter().for_each(|&t| push(None, Some(t), via)),
         (true, true) => {}
     }
 }
@@ -488,25 +563,28 @@ fn is_passive(tree: &Tree<'_>, i: usize) -> bool {
 }
 
 /// The mentions on the agent side (who acts) and on the patient side (to whom) of verb `i`.
-fn arguments(
-    tree: &Tree<'_>,
-    mentions: &[Mention],
-    i: usize,
-    passive: bool,
-) -> (Vec<usize>, Vec<usize>) {
+fn arguments(tree: &Tree<'_>, mentions: &[Mention], i: usize, passive: bool) -> (Side, Side) {
     let by_phrase = tree.children[i]
         .iter()
         .copied()
         .find(|&c| tree.base_rel(c) == "obl" && tree.case_of(c) == Some("BY"));
     if passive {
-        let agent = by_phrase
-            .map(|c| actors_of(tree, mentions, c))
-            .unwrap_or_default();
-        let patient = match tree.children_rel(i, "nsubj:pass").next() {
-            Some(s) => resolve_subject(tree, mentions, i, s),
-            None if tree.rel(i) == "acl" => tree.head[i]
-                .map(|h| actors_of(tree, mentions, h))
+        let agent = Side::new(
+            by_phrase
+                .map(|c| actors_of(tree, mentions, c))
                 .unwrap_or_default(),
+            Via::ByPhrase,
+        );
+        let patient = match tree.children_rel(i, "nsubj:pass").next() {
+            Some(s) => {
+                resolve_subject(tree, mentions, i, s).with_via(Via::Subject, Via::PassiveSubject)
+            }
+            None if tree.rel(i) == "acl" => Side::new(
+                tree.head[i]
+                    .map(|h| actors_of(tree, mentions, h))
+                    .unwrap_or_default(),
+                Via::ModifiedNoun,
+            ),
             None => inherited_subject(tree, mentions, i),
         };
         return (agent, patient);
@@ -515,31 +593,43 @@ fn arguments(
         Some(s) => resolve_subject(tree, mentions, i, s),
         None => inherited_subject(tree, mentions, i),
     };
-    if agent.is_empty() && tree.children_rel(i, "nsubj").next().is_none() {
-        agent = preceding_bare_mention(tree, mentions, i);
+    if agent.mentions.is_empty() && tree.children_rel(i, "nsubj").next().is_none() {
+        agent = Side::new(
+            preceding_bare_mention(tree, mentions, i),
+            Via::PrecedingActor,
+        );
     }
-    let patient = tree
+    let object = tree
         .children_rel(i, "obj")
         .chain(tree.children_rel(i, "iobj"))
         .map(|o| actors_of(tree, mentions, o))
-        .find(|m| !m.is_empty())
-        .unwrap_or_default();
-    // "Iran condemned and attacked Gondor": the object after both verbs is shared.
-    let patient = if patient.is_empty() && tree.rel(i) == "conj" && !passive {
-        tree.head[i]
-            .into_iter()
-            .flat_map(|h| {
-                tree.children_rel(h, "obj")
-                    .filter(|&o| o > i)
-                    .collect::<Vec<_>>()
-            })
-            .map(|o| actors_of(tree, mentions, o))
-            .find(|m| !m.is_empty())
-            .unwrap_or_default()
-    } else {
-        patient
+        .find(|m| !m.is_empty());
+    let patient = match object {
+        Some(m) => Side::new(m, Via::Object),
+        // "Iran condemned and attacked Gondor": the object after both verbs is shared.
+        None if tree.rel(i) == "conj" => Side::new(
+            tree.head[i]
+                .into_iter()
+                .flat_map(|h| {
+                    tree.children_rel(h, "obj")
+                        .filter(|&o| o > i)
+                        .collect::<Vec<_>>()
+                })
+                .map(|o| actors_of(tree, mentions, o))
+                .find(|m| !m.is_empty())
+                .unwrap_or_default(),
+            Via::SharedObject,
+        ),
+        None => Side::new(Vec::new(), Via::Object),
     };
-    let patient = patient.into_iter().filter(|m| !agent.contains(m)).collect();
+    let patient = Side::new(
+        patient
+            .mentions
+            .into_iter()
+            .filter(|m| !agent.mentions.contains(m))
+            .collect(),
+        patient.via,
+    );
     (agent, patient)
 }
 
@@ -558,34 +648,31 @@ fn preceding_bare_mention(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Ve
 
 /// The actors of subject word `s` of verb `i`; relative and personal pronouns take their
 /// antecedent from the tree.
-fn resolve_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize, s: usize) -> Vec<usize> {
+fn resolve_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize, s: usize) -> Side {
     let direct = actors_of(tree, mentions, s);
     if !direct.is_empty() || tree.upos(s) != "PRON" {
-        return direct;
+        return Side::new(direct, Via::Subject);
     }
     if tree.rel(i) == "acl:relcl" {
-        return tree.head[i]
-            .map(|h| actors_of(tree, mentions, h))
-            .unwrap_or_default();
+        let head = tree.head[i].map(|h| actors_of(tree, mentions, h));
+        return Side::new(head.unwrap_or_default(), Via::ModifiedNoun);
     }
     if matches!(tree.lemma[s], "IT" | "THEY" | "HE" | "SHE" | "WE") {
-        return governing_subject(tree, mentions, i);
+        return Side::new(governing_subject(tree, mentions, i), Via::PronounAntecedent);
     }
-    Vec::new()
+    Side::new(Vec::new(), Via::Subject)
 }
 
 /// For a verb without a subject: its conjunct's, controller's or head noun's actors.
-fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usize> {
+fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
+    let none = |via| Side::new(Vec::new(), via);
     let Some(h) = tree.head[i] else {
-        return Vec::new();
+        return none(Via::Subject);
     };
     match tree.rel(i) {
-        "conj" => {
-            if tree.upos(h) == "VERB" {
-                arguments(tree, mentions, h, is_passive(tree, h)).0
-            } else {
-                Vec::new()
-            }
+        "conj" if tree.upos(h) == "VERB" => {
+            let side = arguments(tree, mentions, h, is_passive(tree, h)).0;
+            Side::new(side.mentions, Via::ConjunctSubject)
         }
         "xcomp" => {
             // Object control ("urged Bree to help") else subject control.
@@ -593,20 +680,23 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usi
                 .children_rel(h, "obj")
                 .map(|o| actors_of(tree, mentions, o))
                 .find(|m| !m.is_empty());
-            match obj {
-                Some(o) => o,
+            let side = match obj {
+                Some(o) => Side::new(o, Via::Controller),
                 None => match tree.children_rel(h, "nsubj").next() {
                     Some(s) => resolve_subject(tree, mentions, h, s),
                     None => inherited_subject(tree, mentions, h),
                 },
-            }
+            };
+            side.with_via(Via::Subject, Via::Controller)
         }
-        "acl" | "acl:relcl" => actors_of(tree, mentions, h),
+        "acl" | "acl:relcl" => Side::new(actors_of(tree, mentions, h), Via::ModifiedNoun),
         "advcl" => match tree.children_rel(h, "nsubj").next() {
-            Some(s) => resolve_subject(tree, mentions, h, s),
-            None => Vec::new(),
+            Some(s) => {
+                resolve_subject(tree, mentions, h, s).with_via(Via::Subject, Via::GoverningSubject)
+            }
+            None => none(Via::GoverningSubject),
         },
-        _ => Vec::new(),
+        _ => none(Via::Subject),
     }
 }
 

@@ -264,6 +264,8 @@ impl Place<'_> {
                 pattern: f.pattern_cite.clone(),
                 source: cites(f.source),
                 target: cites(f.target),
+                source_via: f.source_via,
+                target_via: f.target_via,
             },
             date: self.doc.date.map(|d| d.to_string()),
         }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub use crate::coder::Via;
+
 /// Which part of an article a sentence is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,6 +59,10 @@ pub struct Rule {
     pub source: Vec<Citation>,
     /// The actor and agent entries behind the target code.
     pub target: Vec<Citation>,
+    /// How the source was found in the sentence (`subject`, `by_phrase`, `controller`, ...).
+    pub source_via: Option<Via>,
+    /// How the target was found (`object`, `passive_subject`, `pattern_target`, ...).
+    pub target_via: Option<Via>,
 }
 
 /// One coded event, as written to JSON lines.

@@ -13,7 +13,7 @@ use std::fmt;
 
 use tacitus_coder::{
     Coder, Date, Document, DocumentEvents, Event, Lexicon, LexiconParts, Options, Participant,
-    Section,
+    Section, Via,
 };
 use tacitus_conllu::{Sentence, misc_get, parse_str};
 use tacitus_nlp::{Parsed, Span};
@@ -728,6 +728,16 @@ fn passive_by_phrase_is_the_source() {
     for id in ["passive-by", "passive-by-obl"] {
         let run = c.run(&coder, &fx, &[id], default_date());
         c.expect(&run, &[ev("IRNMIL", "GON", "190")]);
+        // The rule says how each side was found.
+        let vias = run.events().iter().all(|e| {
+            e.rule.source_via == Some(Via::ByPhrase)
+                && e.rule.target_via == Some(Via::PassiveSubject)
+        });
+        c.that(
+            vias,
+            &run,
+            "source_via by_phrase and target_via passive_subject",
+        );
     }
     // A compound by-phrase: one event per agent.
     let run = c.run(&coder, &fx, &["passive-compound-agent"], default_date());
@@ -874,11 +884,23 @@ fn xcomp_takes_the_controller_as_source() {
     expect_pattern(&mut c, &run, "050", "- * TIES [050]", "* TIES");
     if let Some(e) = run.with_code("050") {
         c.that(e.verb.text == "restore", &run, "verb text \"restore\"");
+        c.that(
+            e.rule.source_via == Some(Via::Controller),
+            &run,
+            "source_via controller",
+        );
     }
 
     // Object control: Gondor urged Iran, Iran restores.
     let run = c.run(&coder, &fx, &["xcomp-object-control"], default_date());
     c.expect(&run, &[ev("IRN", "ISR", "050")]);
+    if let Some(e) = run.with_code("050") {
+        c.that(
+            e.rule.source_via == Some(Via::Controller),
+            &run,
+            "source_via controller",
+        );
+    }
     c.finish();
 }
 
