@@ -13,7 +13,7 @@ use tacitus_dict::{
     PatternTerm, PhoenixSet, VerbCode, VerbDictionary, VerbForm,
 };
 
-use crate::trie::{AGENT_ENDINGS, Trie};
+use crate::trie::{AGENT_ENDINGS, Trie, split_hyphens};
 
 /// A word or synset to match against tokens.
 #[derive(Debug, Clone)]
@@ -212,11 +212,13 @@ impl Lexicon {
                 let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
                 for m in &s.members {
                     for p in m.phrase.iter().chain(m.plural.iter()) {
-                        if let Some(first) = p.words.first() {
+                        // Words as the tokenizer gives them: `CEASE-FIRE` is three tokens.
+                        let words = split_hyphens(&p.words);
+                        if let Some(first) = words.first() {
                             by_first
                                 .entry(first.clone())
                                 .or_default()
-                                .push(p.words.clone());
+                                .push(words.clone());
                         }
                     }
                 }
@@ -416,12 +418,19 @@ fn literal_words(els: &[Element], out: &mut Vec<String>) {
     }
 }
 
-fn compile_unit(t: &PatternTerm, synsets: &StdHashMap<&str, usize>) -> Unit {
+/// The units of a pattern term: a hyphenated word becomes its parts and hyphens, as the
+/// tokenizer splits it.
+fn compile_units(t: &PatternTerm, synsets: &StdHashMap<&str, usize>) -> Vec<Unit> {
     match t {
-        PatternTerm::Word(w) => Unit::Word(w.clone()),
-        PatternTerm::Synset(s) => synsets
-            .get(s.as_str())
-            .map_or_else(|| Unit::Word(format!("&{s}")), |&i| Unit::Synset(i)),
+        PatternTerm::Word(w) => split_hyphens(std::slice::from_ref(w))
+            .into_iter()
+            .map(Unit::Word)
+            .collect(),
+        PatternTerm::Synset(s) => vec![
+            synsets
+                .get(s.as_str())
+                .map_or_else(|| Unit::Word(format!("&{s}")), |&i| Unit::Synset(i)),
+        ],
     }
 }
 
@@ -435,18 +444,20 @@ fn compile_elements(
         match e {
             PatternElement::Term(t) => {
                 *weight += 2;
-                out.push(Element::Seq(vec![compile_unit(t, synsets)]));
+                out.push(Element::Seq(compile_units(t, synsets)));
             }
             PatternElement::Phrase(ts) => {
                 *weight += 2 * ts.len() as u32;
                 out.push(Element::Seq(
-                    ts.iter().map(|t| compile_unit(t, synsets)).collect(),
+                    ts.iter().flat_map(|t| compile_units(t, synsets)).collect(),
                 ));
             }
             PatternElement::Prep { prep, objects } => {
                 *weight += 2;
+                // A preposition is one word; a hyphenated one keeps its first part.
+                let prep = compile_units(prep, synsets).swap_remove(0);
                 out.push(Element::Prep {
-                    prep: compile_unit(prep, synsets),
+                    prep,
                     objects: compile_elements(objects, synsets, weight),
                 });
             }

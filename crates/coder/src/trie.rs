@@ -71,8 +71,17 @@ impl Trie {
         }
     }
 
-    /// Adds a phrase; `exact` forbids the stem reading of its last word.
+    /// Adds a phrase; `exact` forbids the stem reading of its last word. A word with an inner
+    /// hyphen (`AL-QAEDA`) is also added as the tokenizer splits it (`AL - QAEDA`).
     pub fn insert(&mut self, words: &[String], exact: bool, value: u32) {
+        let split = split_hyphens(words);
+        if split.len() != words.len() {
+            self.insert_words(&split, exact, value);
+        }
+        self.insert_words(words, exact, value);
+    }
+
+    fn insert_words(&mut self, words: &[String], exact: bool, value: u32) {
         if words.is_empty() {
             return;
         }
@@ -169,6 +178,28 @@ impl Trie {
     }
 }
 
+/// Words with each inner hyphen made a word of its own, as the tokenizer splits them
+/// (`JAE-MYUNG` → `JAE`, `-`, `MYUNG`).
+pub(crate) fn split_hyphens(words: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let inner = w.trim_matches('-').contains('-');
+        if !inner {
+            out.push(w.clone());
+            continue;
+        }
+        for (k, part) in w.split('-').enumerate() {
+            if k > 0 {
+                out.push("-".to_string());
+            }
+            if !part.is_empty() {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Whether a word is all letters (possibly with inner hyphens or apostrophes), so a stem
 /// reading makes sense for it.
 fn stemmable(w: &str) -> bool {
@@ -211,6 +242,23 @@ mod tests {
             vec![(1, 3, vec![1]), (4, 5, vec![3]), (6, 7, vec![4])],
             "exact ARNOR_ must not match ARNORIAN; stem ARGENTIN must match ARGENTINA"
         );
+    }
+
+    #[test]
+    fn hyphenated_names_match_split_tokens() {
+        let mut t = Trie::default();
+        t.insert(&words("LEE JAE-MYUNG"), true, 1);
+        let found = t
+            .longest_at(&["LEE", "JAE", "-", "MYUNG", "SAID"], 0)
+            .unwrap();
+        assert_eq!((found.end, found.values), (4, vec![1]));
+        assert!(
+            t.longest_at(&["LEE", "JAE-MYUNG"], 0).is_some(),
+            "unsplit form too"
+        );
+        // Non-ASCII letters next to the edges, and leading or trailing hyphens.
+        let got = split_hyphens(&words("BARZANÎ -AL ÎA-B- A-Î"));
+        assert_eq!(got, words("BARZANÎ -AL ÎA - B - A - Î"));
     }
 
     #[test]
