@@ -119,6 +119,15 @@ mod tests {
         assert_eq!(got.chars().count(), line.chars().count());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn recasing_any_text_keeps_its_length(line in "\\PC{0,60}") {
+            let got = recase(&line, &lexicon());
+            proptest::prop_assert_eq!(got.chars().count(), line.chars().count());
+            let _ = is_title_case(&line);
+        }
+    }
+
     #[test]
     fn recasing_keeps_every_character_offset() {
         let line = "İstanbul Talks Resume — Ärzte Ohne Grenzen Warn";

@@ -261,6 +261,28 @@ mod tests {
         assert_eq!(got, words("BARZANÎ -AL ÎA - B - A - Î"));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_phrase_and_tokens_are_matched_without_panic(
+            phrase in proptest::collection::vec("\\PC{1,8}", 1..4),
+            tokens in proptest::collection::vec("\\PC{1,8}", 0..8),
+            exact in proptest::bool::ANY,
+        ) {
+            let phrase: Vec<String> = phrase.iter().map(|w| w.to_uppercase()).collect();
+            let tokens: Vec<String> = tokens.iter().map(|w| w.to_uppercase()).collect();
+            let mut t = Trie::default();
+            t.insert(&phrase, exact, 7);
+            let toks: Vec<&str> = tokens.iter().map(String::as_str).collect();
+            for f in t.scan(&toks) {
+                proptest::prop_assert!(f.start < f.end && f.end <= toks.len());
+            }
+            // The phrase itself, split as the tokenizer splits it, is always found.
+            let split = split_hyphens(&phrase);
+            let own: Vec<&str> = split.iter().map(String::as_str).collect();
+            proptest::prop_assert!(t.longest_at(&own, 0).is_some_and(|f| f.end == own.len()));
+        }
+    }
+
     #[test]
     fn stems_do_not_match_long_extensions() {
         let mut t = Trie::default();
