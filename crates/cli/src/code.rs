@@ -2,9 +2,11 @@
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use tacitus_coder::{Coder, Date, Document, Lexicon, Options};
 
@@ -123,6 +125,13 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
     }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    // A progress bar on a terminal only (indicatif draws nothing when stderr is not one).
+    let progress = ProgressBar::new(docs.len() as u64).with_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} documents, {per_sec}, eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = Instant::now();
+    let (mut sentences, mut events_written, mut discarded) = (0usize, 0usize, 0usize);
     // Code in parallel a batch at a time (each thread taking a few documents together, so the
     // pipeline batches their sentences), writing in input order.
     for batch in docs.chunks(256) {
@@ -130,7 +139,12 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
             .par_chunks(DOCS_PER_TASK)
             .flat_map_iter(|c| coder.code_many(&pipeline, c))
             .collect();
-        for events in coded {
+        for (doc, events) in batch.iter().zip(coded) {
+            sentences += events.sentences;
+            if let Some(by) = &events.discarded_by {
+                discarded += 1;
+                progress.suspend(|| eprintln!("note: {} discarded as a whole by {by}", doc.id));
+            }
             for e in &events.events {
                 let line = serde_json::to_string(e).context("serialising an event")?;
                 let written = writeln!(out, "{line}");
@@ -140,8 +154,19 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
                     }
                     return Err(e).context("writing output");
                 }
+                events_written += 1;
             }
         }
+        progress.inc(batch.len() as u64);
+    }
+    progress.finish_and_clear();
+    // On a terminal, a closing summary; elsewhere stderr is kept for warnings.
+    if !progress.is_hidden() {
+        eprintln!(
+            "coded {} documents ({sentences} sentences, {discarded} discarded): {events_written} events in {:.1} s",
+            docs.len(),
+            started.elapsed().as_secs_f64()
+        );
     }
     match out.flush() {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
