@@ -120,7 +120,10 @@ fn run_code(dirs: &Dirs, args: &BenchCodeArgs) -> Result<()> {
     }
     let coder = Coder::new(dirs.lexicon(None, &[])?, Options::default());
     let pipeline = dirs.pipeline()?;
-    let coded: Vec<_> = docs.iter().map(|d| coder.code(&pipeline, d)).collect();
+    let coded: Vec<_> = docs
+        .chunks(DOCS_PER_TASK)
+        .flat_map(|c| coder.code_many(&pipeline, c))
+        .collect();
     let words: usize = coded.iter().map(|c| c.words).sum();
     let events: usize = coded.iter().map(|c| c.events.len()).sum();
     let min = Duration::from_secs_f64(args.seconds.max(0.0));

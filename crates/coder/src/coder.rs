@@ -726,12 +726,7 @@ fn actors_of(tree: &Tree<'_>, mentions: &[Mention], w: usize) -> Vec<usize> {
     let w = mentions::np_head(tree, w);
     let mut heads = vec![w];
     conjuncts(tree, w, &mut heads);
-    let direct: Vec<usize> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| heads.contains(&m.head))
-        .map(|(i, _)| i)
-        .collect();
+    let direct = headed_by(mentions, &heads);
     if !direct.is_empty() {
         return direct;
     }
@@ -766,12 +761,22 @@ fn with_conjunct_mentions(tree: &Tree<'_>, mentions: &[Mention], m: usize) -> Ve
     let mut heads = vec![mentions[m].head];
     conjuncts(tree, mentions[m].head, &mut heads);
     let mut out = vec![m];
-    for (i, x) in mentions.iter().enumerate() {
-        if i != m && heads[1..].contains(&x.head) {
-            out.push(i);
-        }
-    }
+    out.extend(
+        headed_by(mentions, &heads[1..])
+            .into_iter()
+            .filter(|&i| i != m),
+    );
     out
+}
+
+/// The mentions whose noun-phrase head is one of `heads`, in order.
+fn headed_by(mentions: &[Mention], heads: &[usize]) -> Vec<usize> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| heads.contains(&m.head))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn is_negation(tree: &Tree<'_>, c: usize) -> bool {

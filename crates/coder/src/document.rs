@@ -1,6 +1,8 @@
 //! Coding whole documents: headline and body through the NLP pipeline, sentence by sentence,
 //! with offsets into the document text and discards applied at sentence and story level.
 
+use std::borrow::Cow;
+
 use tacitus_dict::{Date, EventCode};
 use tacitus_nlp::{Parsed, Pipeline};
 
@@ -49,12 +51,7 @@ impl Coder {
         Coder { lexicon, options }
     }
 
-    /// The lexicon in use.
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
-    }
-
-    /// A copy of this coder's settings with other options.
+    /// Changes the options in force (PETRARCH validation files switch them between records).
     pub fn set_options(&mut self, options: Options) {
         self.options = options;
     }
@@ -89,7 +86,7 @@ impl Coder {
         docs: &[Document],
     ) -> Vec<Vec<(Section, Parsed)>> {
         // Each document gives up to two pieces, its headline and its body.
-        let mut pieces: Vec<(usize, Section, usize, String)> = Vec::new();
+        let mut pieces: Vec<(usize, Section, usize, Cow<'_, str>)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             let (headline, body) = split_headline(&doc.text, doc.has_headline);
             for (section, range) in [(Section::Headline, headline), (Section::Body, body)] {
@@ -99,14 +96,14 @@ impl Coder {
                 let char_base = doc.text[..byte_start].chars().count();
                 let piece = &doc.text[byte_start..byte_end];
                 let piece = if section == Section::Headline && headline::is_title_case(piece) {
-                    headline::recase(piece, &self.lexicon)
+                    Cow::Owned(headline::recase(piece, &self.lexicon))
                 } else {
-                    piece.to_string()
+                    Cow::Borrowed(piece)
                 };
                 pieces.push((d, section, char_base, piece));
             }
         }
-        let texts: Vec<&str> = pieces.iter().map(|p| p.3.as_str()).collect();
+        let texts: Vec<&str> = pieces.iter().map(|p| p.3.as_ref()).collect();
         let mut out: Vec<Vec<(Section, Parsed)>> = vec![Vec::new(); docs.len()];
         pipeline.analyse_texts(&texts, |t, mut p| {
             let (d, section, char_base, _) = &pieces[t];
@@ -125,11 +122,16 @@ impl Coder {
     /// Codes a document's sentences already parsed (word spans in document characters).
     pub fn code_parsed(&self, doc: &Document, parsed: &[(Section, Parsed)]) -> DocumentEvents {
         let mut out = DocumentEvents::default();
-        let index = CharIndex::new(&doc.text);
+        // Built on the first event: most sentences give none.
+        let mut index: Option<CharIndex> = None;
         let mut story_discard = None;
         for (sentence, (section, parsed)) in parsed.iter().enumerate() {
             out.sentences += 1;
             out.words += parsed.sentence.words.len();
+            if story_discard.is_some() {
+                // The story is discarded: nothing more to code, only to count.
+                continue;
+            }
             let spellings = Spellings::new(&parsed.sentence.words);
             let tree = Tree::new(&parsed.sentence.words, &spellings);
             if let Some((story, loc)) = self.lexicon.discard(&tree.upper) {
@@ -140,9 +142,12 @@ impl Coder {
             }
             let mentions = mentions::find(&self.lexicon, &tree, doc.date);
             let found = coder::code_sentence(&self.lexicon, &tree, &mentions, self.options);
+            if found.is_empty() {
+                continue;
+            }
             let place = Place {
                 doc,
-                index: &index,
+                index: index.get_or_insert_with(|| CharIndex::new(&doc.text)),
                 parsed,
                 section: *section,
                 sentence,

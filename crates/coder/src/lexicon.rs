@@ -355,16 +355,6 @@ impl Lexicon {
             None => (None, None),
         }
     }
-
-    /// Number of actor names, agent phrases, verbs and patterns, for reports.
-    pub fn counts(&self) -> (usize, usize, usize, usize) {
-        (
-            self.actors.name_count(),
-            self.agents.entries.len(),
-            self.verbs.verbs.len(),
-            self.patterns.iter().map(Vec::len).sum(),
-        )
-    }
 }
 
 fn add_form(forms: &mut HashMap<String, Vec<FormRef>>, verb: u32, f: &VerbForm) {

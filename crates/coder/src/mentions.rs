@@ -31,6 +31,8 @@ pub(crate) struct Mention {
 struct Match {
     start: usize,
     end: usize,
+    /// The word of the match whose head lies outside it.
+    head: usize,
     kind: Kind,
 }
 
@@ -68,17 +70,14 @@ fn borrows_through(prep: &str) -> bool {
 
 /// Every actor mention of the sentence, ordered by first word.
 pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Mention> {
-    let matches = scan(lex, tree, &tree.upper, date);
+    let matches = scan(lex, tree, date);
     if matches.is_empty() {
         return Vec::new();
     }
     // Group each match under its noun-phrase head.
     let n = tree.len();
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut group_of: Vec<usize> = matches
-        .iter()
-        .map(|m| np_head(tree, match_head(tree, m.start, m.end)))
-        .collect();
+    let mut group_of: Vec<usize> = matches.iter().map(|m| np_head(tree, m.head)).collect();
     // An actor next to an agent is one phrase ("Arnor security officials") even where the tree
     // attaches the actor elsewhere, and so is a country next to a person of that country ("U.S.
     // Secretary of State Antony Blinken"): a match alone in its group joins its right
@@ -100,6 +99,7 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
         g.iter()
             .any(|&mi| matches!(matches[mi].kind, Kind::Actor(_)))
     };
+    let has_agent = |g: &[usize]| g.iter().any(|&mi| is_agent(&matches[mi]));
     // Agent-only phrases borrow the countries of an "of/from/in" phrase (and its conjuncts).
     let mut borrowed: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut absorbed = vec![false; n];
@@ -116,9 +116,7 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
             conjuncts(tree, c, &mut heads);
             let with: Vec<usize> = heads
                 .into_iter()
-                .filter(|&h| {
-                    has_actor(&groups[h]) && !groups[h].iter().any(|&mi| is_agent(&matches[mi]))
-                })
+                .filter(|&h| has_actor(&groups[h]) && !has_agent(&groups[h]))
                 .collect();
             if !with.is_empty() {
                 for &h in &with {
@@ -132,7 +130,7 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
     // Conjoined actors under one agent ("Israeli and Iranian troops") are one actor each.
     let mut conjoined: Vec<Vec<usize>> = vec![Vec::new(); n];
     for g in 0..n {
-        if !groups[g].iter().any(|&mi| is_agent(&matches[mi])) {
+        if !has_agent(&groups[g]) {
             continue;
         }
         for &mi in &groups[g] {
@@ -140,14 +138,9 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
                 continue;
             }
             let mut heads = Vec::new();
-            conjuncts(
-                tree,
-                match_head(tree, matches[mi].start, matches[mi].end),
-                &mut heads,
-            );
+            conjuncts(tree, matches[mi].head, &mut heads);
             for h in heads {
-                let alone = groups[h].iter().all(|&x| !is_agent(&matches[x]));
-                if h != g && has_actor(&groups[h]) && alone && !absorbed[h] {
+                if h != g && has_actor(&groups[h]) && !has_agent(&groups[h]) && !absorbed[h] {
                     absorbed[h] = true;
                     conjoined[g].push(h);
                 }
@@ -244,7 +237,7 @@ fn split_conjoined(tree: &Tree<'_>, matches: &[Match], group: &[usize]) -> Vec<V
     let mut alone = Vec::new();
     for &mi in group {
         let m = &matches[mi];
-        let h = match_head(tree, m.start, m.end);
+        let h = m.head;
         let conj_of_actor = !is_agent(m)
             && tree.rel(h) == "conj"
             && tree.head[h].is_some_and(|x| {
@@ -279,7 +272,8 @@ fn is_agent(m: &Match) -> bool {
 }
 
 /// Longest actor or agent phrase at each position, left to right; an actor wins a tie.
-fn scan(lex: &Lexicon, tree: &Tree<'_>, tokens: &[&str], date: Option<Date>) -> Vec<Match> {
+fn scan(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Match> {
+    let tokens = &tree.upper;
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -301,6 +295,7 @@ fn scan(lex: &Lexicon, tree: &Tree<'_>, tokens: &[&str], date: Option<Date>) -> 
                 out.push(Match {
                     start: f.start,
                     end: f.end,
+                    head: match_head(tree, f.start, f.end),
                     kind,
                 });
             }
@@ -309,6 +304,7 @@ fn scan(lex: &Lexicon, tree: &Tree<'_>, tokens: &[&str], date: Option<Date>) -> 
                     out.push(Match {
                         start: f.start,
                         end: f.end,
+                        head: match_head(tree, f.start, f.end),
                         kind: Kind::Agent(
                             code.clone(),
                             Citation {
