@@ -140,7 +140,7 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
             .flat_map_iter(|c| coder.code_many(&pipeline, c))
             .collect();
         for (doc, events) in batch.iter().zip(coded) {
-            sentences += events.sentences;
+            sentences += events.sentences.len();
             if let Some(by) = &events.discarded_by {
                 discarded += 1;
                 progress.suspend(|| eprintln!("note: {} discarded as a whole by {by}", doc.id));

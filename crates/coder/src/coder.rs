@@ -2,7 +2,7 @@
 //! the pattern that fits, and whether the event is negated, hedged or reported.
 
 use rustc_hash::FxHashSet;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tacitus_dict::{EventCode, VerbCode};
 
 use crate::event::Citation;
@@ -42,7 +42,7 @@ pub(crate) struct Found {
 }
 
 /// How a participant of an event was found, as its `rule` records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     /// The verb's subject.

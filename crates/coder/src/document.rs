@@ -7,7 +7,7 @@ use tacitus_dict::{Date, EventCode};
 use tacitus_nlp::{Parsed, Pipeline};
 
 use crate::coder::{self, Found, Options};
-use crate::event::{Event, Participant, Rule, Section, VerbSpan};
+use crate::event::{Event, Participant, Rule, Section, SentenceSpan, VerbSpan};
 use crate::headline;
 use crate::lexicon::Lexicon;
 use crate::mentions::{self, Mention};
@@ -31,8 +31,8 @@ pub struct Document {
 pub struct DocumentEvents {
     /// Events in sentence order.
     pub events: Vec<Event>,
-    /// Number of sentences analysed.
-    pub sentences: usize,
+    /// The sentences analysed, in order (headline first), with their spans.
+    pub sentences: Vec<SentenceSpan>,
     /// Number of words analysed.
     pub words: usize,
     /// The discard entry (`file:line`) that removed the whole story, if one did.
@@ -126,7 +126,11 @@ impl Coder {
         let mut index: Option<CharIndex> = None;
         let mut story_discard = None;
         for (sentence, (section, parsed)) in parsed.iter().enumerate() {
-            out.sentences += 1;
+            out.sentences.push(SentenceSpan {
+                section: *section,
+                start: parsed.span.start,
+                end: parsed.span.end,
+            });
             out.words += parsed.sentence.words.len();
             if story_discard.is_some() {
                 // The story is discarded: nothing more to code, only to count.

@@ -1,12 +1,12 @@
 //! The coded event record: who did what to whom, with the words, offsets and dictionary
 //! entries it came from, so that every event can be checked against its source.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::coder::Via;
 
 /// Which part of an article a sentence is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     /// The headline (first non-empty line of an article file).
@@ -15,8 +15,19 @@ pub enum Section {
     Body,
 }
 
+/// Where a sentence lies in the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceSpan {
+    /// Headline or body.
+    pub section: Section,
+    /// First character (Unicode scalar values into the document text).
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
 /// An actor as found in the text: its CAMEO code and the words naming it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     /// CAMEO actor code (`ISRMIL`), country and role codes joined.
     pub code: String,
@@ -29,7 +40,7 @@ pub struct Participant {
 }
 
 /// The words of the verb that carries the event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerbSpan {
     /// The verb as written (with its particles when they are adjacent).
     pub text: String,
@@ -40,7 +51,7 @@ pub struct VerbSpan {
 }
 
 /// A dictionary entry that took part in coding an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     /// What the entry says (a verb, a pattern, an actor name).
     pub entry: String,
@@ -49,7 +60,7 @@ pub struct Citation {
 }
 
 /// The rule that produced an event: verb entry, pattern (if one matched) and actor entries.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
     /// The verb dictionary entry.
     pub verb: Citation,
@@ -66,7 +77,7 @@ pub struct Rule {
 }
 
 /// One coded event, as written to JSON lines.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// The document's identifier.
     pub doc_id: String,
