@@ -24,8 +24,8 @@ pub struct CodedArticle {
     /// The discard entry that removed the whole story, if one did.
     pub discarded_by: Option<String>,
     /// When it was published: its own date, else its dateline's, else the one given on the
-    /// command line; `None` when nothing says.
-    pub published: Option<Timestamp>,
+    /// command line (an article with none is not stored: its events could not be dated).
+    pub published: Timestamp,
 }
 
 /// An actor of an event: its CAMEO code and the words of its first report.
