@@ -23,6 +23,8 @@ pub enum BenchCommand {
     Parse(BenchParseArgs),
     /// `tacitus code` end to end (tokenize, tag, parse, code) over news stories
     Code(BenchCodeArgs),
+    /// Write a synthetic news corpus of any size (for ingest and store benchmarks)
+    Corpus(crate::corpus::CorpusArgs),
 }
 
 /// Options of `tacitus bench code`.
@@ -65,6 +67,7 @@ pub fn run(dirs: &Dirs, cmd: &BenchCommand) -> Result<()> {
     let args = match cmd {
         BenchCommand::Parse(args) => args,
         BenchCommand::Code(args) => return run_code(dirs, args),
+        BenchCommand::Corpus(args) => return crate::corpus::run(dirs, args),
     };
     let gold = read_treebank(&args.file)?;
     let pipeline = dirs.pipeline()?;

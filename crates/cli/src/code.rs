@@ -31,6 +31,13 @@ pub struct CodeArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
+    #[command(flatten)]
+    coder: CoderArgs,
+}
+
+/// Dictionaries and options of the coder, shared by `code` and `ingest`.
+#[derive(Args)]
+pub struct CoderArgs {
     /// Dictionary directory holding the Phoenix files [default: DATA/cameo]
     #[arg(long, value_name = "DIR")]
     dicts: Option<PathBuf>,
@@ -40,6 +47,17 @@ pub struct CodeArgs {
     /// Also code events with only a source or only a target
     #[arg(long)]
     no_require_dyad: bool,
+}
+
+impl CoderArgs {
+    /// The coder these arguments ask for.
+    pub fn coder(&self, dirs: &Dirs) -> Result<Coder> {
+        let lexicon = dirs.lexicon(self.dicts.as_deref(), &self.overlays)?;
+        let options = Options {
+            require_dyad: !self.no_require_dyad,
+        };
+        Ok(Coder::new(lexicon, options))
+    }
 }
 
 /// How events are written.
@@ -76,11 +94,7 @@ impl Dirs {
 
 /// Runs `tacitus code`.
 pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
-    let lexicon = dirs.lexicon(args.dicts.as_deref(), &args.overlays)?;
-    let options = Options {
-        require_dyad: !args.no_require_dyad,
-    };
-    let coder = Coder::new(lexicon, options);
+    let coder = args.coder.coder(dirs)?;
     let pipeline = dirs.pipeline()?;
     let mut docs: Vec<Document> = Vec::new();
     for input in &args.inputs {

@@ -2,11 +2,14 @@
 
 mod bench;
 mod code;
+mod corpus;
 mod eval;
+mod ingest;
 mod input;
 mod models;
 mod parse;
 mod petrarch;
+mod store;
 
 use std::path::PathBuf;
 
@@ -19,7 +22,7 @@ use clap::{Args, Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  tacitus setup --data ../shared/data        build the models (once)\n  tacitus parse examples/article.txt          text to CoNLL-U trees with offsets\n  echo 'Troops left Kabul.' | tacitus parse --format tree -\n  tacitus code --date 2024-05-01 examples/article.txt   events as JSON lines\n  tacitus eval parse --gold dev.conllu --json\n  tacitus eval petrarch PETR.UnitTest.records.xml\n  tacitus bench parse dev.conllu --json\n\nDocumentation: docs/USAGE.md"
+    after_help = "Examples:\n  tacitus setup --data ../shared/data        build the models (once)\n  tacitus parse examples/article.txt          text to CoNLL-U trees with offsets\n  echo 'Troops left Kabul.' | tacitus parse --format tree -\n  tacitus code --date 2024-05-01 examples/article.txt   events as JSON lines\n  tacitus ingest --date 2024-06-14 news/            articles to an event store (tacitus.db)\n  tacitus query --dyad USA,IRN --from 2024-06-01       events of a dyad\n  tacitus series --actor IRN --by week                 counts and Goldstein sums\n  tacitus export --format gdelt --out events.tsv       GDELT 2.0 events\n  tacitus eval parse --gold dev.conllu --json\n  tacitus eval petrarch PETR.UnitTest.records.xml\n  tacitus bench parse dev.conllu --json\n\nDocumentation: docs/USAGE.md"
 )]
 struct Cli {
     #[command(flatten)]
@@ -52,6 +55,14 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Code events from plain-text articles (CAMEO, with PLOVER and Goldstein), as JSON lines
     Code(code::CodeArgs),
+    /// Code and store articles (text, JSON lines, HTML, RSS/Atom, gzipped) as an event dataset
+    Ingest(ingest::IngestArgs),
+    /// Write the stored events as GDELT 2.0 events or mentions, PLOVER JSON, CSV or Parquet
+    Export(store::ExportArgs),
+    /// List stored events by actor, dyad, code, date, outlet, dispute or text
+    Query(store::QueryArgs),
+    /// Event counts and Goldstein sums per day, week or month
+    Series(store::SeriesArgs),
     /// Score the pipeline against gold data
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -66,6 +77,14 @@ fn main() {
         Command::Setup(args) => models::run_setup(&cli.dirs, &args),
         Command::Parse(args) => parse::run(&cli.dirs, &args),
         Command::Code(args) => code::run(&cli.dirs, &args),
+        Command::Ingest(args) => match ingest::run(&cli.dirs, &args) {
+            // Finished, but some documents were skipped: say so in the exit status.
+            Ok(true) => std::process::exit(ingest::EXIT_SKIPPED),
+            other => other.map(drop),
+        },
+        Command::Export(args) => store::export(&args),
+        Command::Query(args) => store::query(&args),
+        Command::Series(args) => store::series(&args),
         Command::Eval(cmd) => eval::run(&cli.dirs, &cmd),
         Command::Bench(cmd) => bench::run(&cli.dirs, &cmd),
     };

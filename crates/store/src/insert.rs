@@ -1,0 +1,406 @@
+//! Storing a batch: documents, sentences and reports in, then what they touch recomputed.
+//!
+//! Ingest must cost little next to parsing, so a batch is one transaction of prepared
+//! statements: documents and their sentences are written, each new document joins its
+//! near-duplicate cluster, the event keys of its reports (and of the reports of documents
+//! whose cluster changed) are re-aggregated, and the disputes of the events written are
+//! recomputed. A document already stored (by hash) is skipped: rerunning an interrupted
+//! ingest resumes it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rusqlite::{Transaction, params};
+use tacitus_dataset::{CodedArticle, Event, Section};
+use tacitus_dedup::Signature;
+
+use crate::error::{Context, Error, Result};
+use crate::events::{self, Key, Origin, Report};
+use crate::{InsertSummary, cluster, disputes};
+
+/// The columns of a new mention that aggregation does not need.
+struct MentionRow {
+    source: Option<(i64, i64)>,
+    target: Option<(i64, i64)>,
+    verb: (String, i64, i64),
+    modality: Option<String>,
+    reported_by: Option<String>,
+    rule: i64,
+    extra: Option<String>,
+}
+
+/// Where the lead ends, in characters: after the headline line (when there is one), the end
+/// of the first paragraph, i.e. the first blank line after some text.
+fn lead_end(text: &str, has_headline: bool) -> usize {
+    let mut lines = text.split_inclusive('\n');
+    let mut at = 0;
+    if has_headline {
+        for line in lines.by_ref() {
+            at += line.len();
+            if !line.trim().is_empty() {
+                break;
+            }
+        }
+    }
+    let mut seen_text = false;
+    for line in lines {
+        if line.trim().is_empty() {
+            if seen_text {
+                break;
+            }
+        } else {
+            seen_text = true;
+        }
+        at += line.len();
+    }
+    text[..at].chars().count()
+}
+
+/// Checks that an article's spans fit its text and its events their sentences; returns
+/// whether each sentence is in the lead.
+fn validate(art: &CodedArticle) -> Result<Vec<bool>> {
+    let invalid = |reason: String| Error::InvalidArticle {
+        origin: art.article.origin.clone(),
+        reason,
+    };
+    if art.published.date().is_none() {
+        return Err(invalid(format!("publication time {} is out of range", art.published.0)));
+    }
+    let chars = art.text.chars().count();
+    let span = |what: &str, start: usize, end: usize| {
+        if start <= end && end <= chars {
+            Ok(())
+        } else {
+            Err(invalid(format!("{what} spans {start}..{end}, past the text ({chars} characters)")))
+        }
+    };
+    for (i, s) in art.sentences.iter().enumerate() {
+        span(&format!("sentence {i}"), s.start, s.end)?;
+    }
+    for (k, e) in art.events.iter().enumerate() {
+        let Some(s) = art.sentences.get(e.sentence) else {
+            return Err(invalid(format!(
+                "event {k} is in sentence {}, but there are {} sentences",
+                e.sentence,
+                art.sentences.len()
+            )));
+        };
+        if s.section != e.section {
+            return Err(invalid(format!("event {k}: its section is not its sentence's")));
+        }
+        if e.event_code.is_empty() {
+            return Err(invalid(format!("event {k} has no event code")));
+        }
+        span(&format!("event {k}'s verb"), e.verb.start, e.verb.end)?;
+        for p in [&e.source, &e.target, &e.reported_by].into_iter().flatten() {
+            span(&format!("event {k}'s actor"), p.start, p.end)?;
+        }
+    }
+    let end = lead_end(&art.text, art.article.has_headline());
+    Ok(art
+        .sentences
+        .iter()
+        .map(|s| s.section == Section::Headline || s.start < end)
+        .collect())
+}
+
+/// Row ids of interned names (outlets, rules), looked up once per batch.
+struct Interned<'a, 'c> {
+    tx: &'a Transaction<'c>,
+    cache: HashMap<(&'static str, String), i64>,
+}
+
+impl Interned<'_, '_> {
+    /// The id of `value` in `table` (with a UNIQUE column `column`), added when absent.
+    fn id(&mut self, table: &'static str, column: &str, value: &str) -> Result<i64> {
+        if let Some(&id) = self.cache.get(&(table, value.to_string())) {
+            return Ok(id);
+        }
+        let what = || format!("interning {table}");
+        let found = self
+            .tx
+            .prepare_cached(&format!("SELECT id FROM {table} WHERE {column} = ?1"))
+            .and_then(|mut s| {
+                rusqlite::OptionalExtension::optional(s.query_row([value], |r| r.get(0)))
+            })
+            .ctx_with(what)?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.tx
+                    .prepare_cached(&format!("INSERT INTO {table} ({column}) VALUES (?1)"))
+                    .and_then(|mut s| s.execute([value]))
+                    .ctx_with(what)?;
+                self.tx.last_insert_rowid()
+            }
+        };
+        self.cache.insert((table, value.to_string()), id);
+        Ok(id)
+    }
+}
+
+/// Stores one document (its own cluster for now) and its sentences.
+fn store_document(
+    tx: &Transaction<'_>,
+    names: &mut Interned<'_, '_>,
+    id: i64,
+    art: &CodedArticle,
+    leads: &[bool],
+    signature: Option<&Signature>,
+) -> Result<()> {
+    let a = &art.article;
+    let at = || format!("storing {}", a.origin);
+    let outlet = a
+        .source
+        .as_deref()
+        .map(|s| names.id("outlets", "name", s))
+        .transpose()?;
+    let first = art.events.first();
+    let metadata = (!a.metadata.is_empty())
+        .then(|| serde_json::Value::Object(a.metadata.clone()).to_string());
+    tx.prepare_cached(
+        "INSERT INTO documents (id, hash, cluster, published, outlet, chars, words, doc_id, url, \
+         title, place, origin, discarded_by, event_doc_id, event_date, metadata, signature, text) \
+         VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            id,
+            &art.hash.to_bytes()[..],
+            art.published.0,
+            outlet,
+            art.text.chars().count() as i64,
+            art.words as i64,
+            a.id,
+            a.url,
+            a.title,
+            a.place,
+            a.origin,
+            art.discarded_by,
+            first.map(|e| &e.doc_id),
+            first.and_then(|e| e.date.as_ref()),
+            metadata,
+            signature.map(Signature::to_bytes),
+            art.text,
+        ])
+    })
+    .ctx_with(at)?;
+    let mut sentence = tx
+        .prepare_cached(
+            "INSERT INTO sentences (doc, idx, section, char_start, char_end, lead) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .ctx_with(at)?;
+    for (i, (s, lead)) in art.sentences.iter().zip(leads).enumerate() {
+        let section = i64::from(s.section == Section::Body);
+        sentence
+            .execute(params![id, i as i64, section, s.start as i64, s.end as i64, lead])
+            .ctx_with(at)?;
+    }
+    Ok(())
+}
+
+/// The fields of a report that differ from its document's first report (`doc_id`, `date`):
+/// kept only when there are any.
+fn extra(event: &Event, first: &Event) -> Option<String> {
+    let mut m = serde_json::Map::new();
+    if event.doc_id != first.doc_id {
+        m.insert("doc_id".into(), event.doc_id.clone().into());
+    }
+    if event.date != first.date {
+        m.insert("date".into(), event.date.clone().into());
+    }
+    (!m.is_empty()).then(|| serde_json::Value::Object(m).to_string())
+}
+
+/// Stores a batch (see the module documentation).
+pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Result<InsertSummary> {
+    let mut summary = InsertSummary::default();
+    let mut next: i64 = tx
+        .query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM documents", [], |r| r.get(0))
+        .ctx("numbering documents")?;
+    let mut names = Interned {
+        tx,
+        cache: HashMap::new(),
+    };
+    let mut stored = Vec::new();
+    let mut moved = BTreeSet::new();
+    let mut exists = tx
+        .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")
+        .ctx("looking up a document")?;
+    for art in batch {
+        if exists
+            .exists([&art.hash.to_bytes()[..]])
+            .ctx("looking up a document")?
+        {
+            summary.unchanged += 1;
+            continue;
+        }
+        let leads = validate(art)?;
+        let id = next;
+        next += 1;
+        let signature = Signature::of(&art.text);
+        store_document(tx, &mut names, id, art, &leads, signature.as_ref())?;
+        cluster::add(tx, id, signature.as_ref(), &mut moved)?;
+        stored.push((id, art, leads));
+        summary.inserted += 1;
+    }
+    let mut days: BTreeMap<Key, BTreeSet<i64>> = BTreeMap::new();
+    let mut new: BTreeMap<Key, Vec<Report>> = BTreeMap::new();
+    let mut rows = Vec::new();
+    let mut cluster_of = tx
+        .prepare_cached("SELECT cluster FROM documents WHERE id = ?1")
+        .ctx("reading a cluster")?;
+    for (id, art, leads) in &stored {
+        let cluster: i64 = cluster_of
+            .query_row([id], |r| r.get(0))
+            .ctx("reading a cluster")?;
+        let a = &art.article;
+        let address = a
+            .url
+            .clone()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| a.origin.clone());
+        for (ord, e) in art.events.iter().enumerate() {
+            let key = Key {
+                source: e.source.as_ref().map(|p| p.code.clone()),
+                target: e.target.as_ref().map(|p| p.code.clone()),
+                code: e.event_code.clone(),
+                negated: e.negated,
+            };
+            let rule = serde_json::to_string(&e.rule).map_err(|err| Error::InvalidArticle {
+                origin: a.origin.clone(),
+                reason: format!("event {ord}'s rule: {err}"),
+            })?;
+            let reported_by = e
+                .reported_by
+                .as_ref()
+                .map(serde_json::to_string)
+                .transpose()
+                .map_err(|err| Error::InvalidArticle {
+                    origin: a.origin.clone(),
+                    reason: format!("event {ord}'s reported_by: {err}"),
+                })?;
+            let span = |p: &tacitus_coder::Participant| (p.start as i64, p.end as i64);
+            rows.push(MentionRow {
+                source: e.source.as_ref().map(span),
+                target: e.target.as_ref().map(span),
+                verb: (e.verb.text.clone(), e.verb.start as i64, e.verb.end as i64),
+                modality: e.modality.clone(),
+                reported_by,
+                rule: names.id("rules", "json", &rule)?,
+                extra: extra(e, &art.events[0]),
+            });
+            days.entry(key.clone())
+                .or_default()
+                .insert(art.published.day_number());
+            new.entry(key).or_default().push(Report {
+                origin: Origin::New(rows.len() - 1),
+                doc: *id,
+                published: art.published.0,
+                hash: art.hash.to_bytes().to_vec(),
+                sentence: e.sentence as i64,
+                ord: ord as i64,
+                cluster,
+                lead: leads[e.sentence],
+                address: address.clone(),
+                source_name: e.source.as_ref().map(|p| p.text.clone()),
+                target_name: e.target.as_ref().map(|p| p.text.clone()),
+                base_code: e.base_code.clone(),
+                root_code: e.root_code.clone(),
+                quad_class: e.quad_class.map(i64::from),
+                goldstein: e.goldstein.map(f64::from),
+                plover_event: e.plover_event.clone(),
+                plover_mode: e.plover_mode.clone(),
+            });
+        }
+    }
+    // Events with reports in documents whose cluster changed count their sources anew.
+    let mut of_doc = tx
+        .prepare_cached(
+            "SELECT e.source, e.target, e.event_code, e.negated, e.date FROM mentions m \
+             JOIN events e ON e.id = m.event WHERE m.doc = ?1",
+        )
+        .ctx("reading the events of a moved document")?;
+    for doc in moved {
+        let touched = of_doc
+            .query_map([doc], |r| {
+                Ok((
+                    Key {
+                        source: r.get(0)?,
+                        target: r.get(1)?,
+                        code: r.get(2)?,
+                        negated: r.get(3)?,
+                    },
+                    r.get::<_, i64>(4)?,
+                ))
+            })
+            .ctx("reading the events of a moved document")?;
+        for t in touched {
+            let (key, day) = t.ctx("reading the events of a moved document")?;
+            days.entry(key).or_default().insert(day);
+        }
+    }
+    summary.mentions = rows.len();
+    let changed = events::recompute(tx, window, &days, new, |report, i, event| {
+        insert_mention(tx, report, &rows[i], event)
+    })?;
+    summary.events = changed.events.len();
+    disputes::recompute(tx, window, &changed)?;
+    Ok(summary)
+}
+
+/// Stores a new report as a mention of `event`.
+fn insert_mention(tx: &Transaction<'_>, r: &Report, m: &MentionRow, event: i64) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO mentions (event, doc, sentence, ord, source_text, source_start, source_end, \
+         target_text, target_start, target_end, verb_text, verb_start, verb_end, base_code, \
+         root_code, quad_class, goldstein, plover_event, plover_mode, modality, reported_by, \
+         rule, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            event,
+            r.doc,
+            r.sentence,
+            r.ord,
+            r.source_name,
+            m.source.map(|s| s.0),
+            m.source.map(|s| s.1),
+            r.target_name,
+            m.target.map(|t| t.0),
+            m.target.map(|t| t.1),
+            m.verb.0,
+            m.verb.1,
+            m.verb.2,
+            r.base_code,
+            r.root_code,
+            r.quad_class,
+            r.goldstein,
+            r.plover_event,
+            r.plover_mode,
+            m.modality,
+            m.reported_by,
+            m.rule,
+            m.extra,
+        ])
+    })
+    .ctx("storing a report")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lead_end;
+
+    #[test]
+    fn lead_is_headline_and_first_paragraph() {
+        let text = "Talks resume\n\nFirst one. First two.\n\nSecond.";
+        let end = lead_end(text, true);
+        assert_eq!(&text[..end], "Talks resume\n\nFirst one. First two.\n");
+        let plain = "\nFirst one.\nStill first.\n \nSecond.";
+        assert_eq!(&plain[..lead_end(plain, false)], "\nFirst one.\nStill first.\n");
+        assert_eq!(lead_end("Only headline", true), 13);
+        assert_eq!(lead_end("é\n\nx", false), 2);
+    }
+}

@@ -1,0 +1,2 @@
+//! Size and speed, measured by hand: `cargo test -p tacitus-store --release -- --ignored
+//! --nocapture`.
