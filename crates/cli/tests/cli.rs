@@ -469,3 +469,177 @@ fn eval_petrarch_and_bench_code_report_their_keys() {
     );
     assert_eq!(v["documents"], 20);
 }
+
+/// A folder of news in every input format, with one bad document of each kind.
+fn news_folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tacitus-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("wire")).unwrap();
+    let story = "Israeli troops attacked Iran on Monday, officials said.\n\n\
+                 Russia accused Ukraine of shelling the plant. Iran and Syria condemned Israel.\n";
+    std::fs::write(
+        dir.join("wire/reuters.txt"),
+        format!("Israel attacks Iran\n\nTEHRAN, June 14 (Reuters) - {story}"),
+    )
+    .unwrap();
+    // The same wire story printed by another outlet.
+    std::fs::write(
+        dir.join("wire/copy.txt"),
+        format!("Israeli troops attack Iran\n\nTEHRAN, June 14 (AP) - {story}"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("feed.jsonl"),
+        "{\"id\": \"n1\", \"url\": \"https://news.example/n1\", \"title\": \"Iran condemns Israel\", \"text\": \"Iran condemned Israel on Tuesday. The French president met the Chinese president in Paris.\", \"date\": \"2024-06-18T09:30:00Z\", \"source\": \"Example News\", \"desk\": \"world\"}\n\
+         {not json\n\
+         {\"id\": \"n2\", \"title\": \"Talks\", \"text\": \"Russia accused Ukraine of shelling the plant.\", \"date\": \"2024-07-02\", \"source\": \"Example News\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("page.html"),
+        "<!doctype html><html><head><title>Syria condemns Israel</title>\
+         <meta property=\"article:published_time\" content=\"2024-06-20T12:00:00Z\">\
+         <meta property=\"og:site_name\" content=\"Example Daily\"></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+         <article><h1>Syria condemns Israel</h1><p>Syria condemned Israel on Thursday.</p>\
+         <p>Israeli troops attacked Iran, officials said.</p></article>\
+         <div class=\"cookie-banner\">We use cookies.</div></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("empty.txt"), "  \n\n").unwrap();
+    std::fs::write(dir.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
+    std::fs::write(dir.join("deep.html"), "<div>".repeat(100_000)).unwrap();
+    // A gzip stream cut in the middle.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(story.repeat(50).as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(dir.join("cut.txt.gz"), &gz[..gz.len() / 2]).unwrap();
+    dir
+}
+
+fn ingest(db: &Path, inputs: &[PathBuf], extra: &[&str]) -> Output {
+    let mut c = tacitus(models());
+    c.arg("ingest").arg("--db").arg(db).args(extra).args(inputs);
+    run(c, b"")
+}
+
+fn export(db: &Path, format: &str) -> Vec<u8> {
+    let mut c = tacitus(models());
+    c.args(["export", "--format", format, "--db"]).arg(db);
+    let out = run(c, b"");
+    assert!(
+        out.status.success(),
+        "export {format}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn ingest_stores_a_dataset_skipping_bad_documents() {
+    let dir = news_folder("ingest");
+    let db = dir.with_extension("db");
+    let _ = std::fs::remove_file(&db);
+    let first = ingest(&db, std::slice::from_ref(&dir), &["--date", "2024-06-30"]);
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    // Finished, with skips: exit status 2, each bad document named.
+    assert_eq!(first.status.code(), Some(2), "{stderr}");
+    for bad in ["empty.txt", "binary.txt", "cut.txt.gz", "feed.jsonl:2", "deep.html"] {
+        assert!(stderr.contains(bad), "{bad} not reported: {stderr}");
+    }
+    let gdelt = export(&db, "gdelt");
+    let gdelt = String::from_utf8(gdelt).unwrap();
+    assert!(!gdelt.is_empty(), "no events: {stderr}");
+    for row in gdelt.lines() {
+        let fields: Vec<&str> = row.split('\t').collect();
+        assert_eq!(fields.len(), 61, "{row}");
+        assert!(fields[1].starts_with("2024"), "SQLDATE of {row}");
+    }
+    for row in String::from_utf8(export(&db, "gdelt-mentions")).unwrap().lines() {
+        assert_eq!(row.split('\t').count(), 16, "{row}");
+    }
+    let plover = String::from_utf8(export(&db, "plover")).unwrap();
+    for line in plover.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["reports"].as_array().is_some_and(|r| !r.is_empty()), "{v}");
+    }
+    // The syndicated copy is one source: some event has two articles but one source.
+    assert!(
+        plover.lines().any(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["num_articles"] == 2 && v["num_sources"] == 1
+        }),
+        "{plover}"
+    );
+
+    // Ingesting again changes nothing.
+    let again = ingest(&db, std::slice::from_ref(&dir), &["--date", "2024-06-30"]);
+    let log = String::from_utf8_lossy(&again.stderr);
+    assert!(log.contains("0 stored"), "{log}");
+    assert_eq!(export(&db, "gdelt"), gdelt.as_bytes());
+
+    // The same inputs in another order, in two runs (as after an interrupted one), give the
+    // same dataset byte for byte.
+    let other = dir.with_extension("other.db");
+    let _ = std::fs::remove_file(&other);
+    let mut files: Vec<PathBuf> = ["page.html", "feed.jsonl", "wire/copy.txt", "wire/reuters.txt"]
+        .iter()
+        .map(|f| dir.join(f))
+        .collect();
+    ingest(&other, &files[2..], &["--date", "2024-06-30"]);
+    files.reverse();
+    ingest(&other, &files, &["--date", "2024-06-30"]);
+    for format in ["gdelt", "gdelt-mentions", "plover", "csv"] {
+        assert!(
+            export(&other, format) == export(&db, format),
+            "{format} export depends on input order"
+        );
+    }
+}
+
+#[test]
+fn query_and_series_read_the_store() {
+    let dir = news_folder("query");
+    let db = dir.with_extension("db");
+    let _ = std::fs::remove_file(&db);
+    ingest(&db, std::slice::from_ref(&dir), &["--date", "2024-06-30"]);
+    let mut c = tacitus(models());
+    c.args(["query", "--format", "json", "--limit", "0", "--db"]).arg(&db);
+    let out = run(c, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!events.is_empty());
+    let total: u64 = events.len() as u64;
+    let mut c = tacitus(models());
+    c.args(["series", "--by", "month", "--format", "json", "--db"]).arg(&db);
+    let out = run(c, b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let counted: u64 = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["events"].as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, total, "the monthly series counts every event once");
+    // A filter narrows: every event of --country IRN has an IRN actor.
+    let mut c = tacitus(models());
+    c.args(["query", "--country", "IRN", "--format", "json", "--db"]).arg(&db);
+    let out = run(c, b"");
+    for l in String::from_utf8(out.stdout).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        let codes = [&v["source"]["code"], &v["target"]["code"]];
+        assert!(
+            codes.iter().any(|c| c.as_str().is_some_and(|c| c.starts_with("IRN"))),
+            "{v}"
+        );
+    }
+    // Reading commands never create a store.
+    let mut c = tacitus(models());
+    c.args(["query", "--db"]).arg(dir.join("none.db"));
+    let out = run(c, b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store"));
+}

@@ -65,7 +65,8 @@ impl ActorParts {
         let mut kinds: Vec<Kind> = Vec::with_capacity(blocks.len());
         let mut have_country = false;
         for (i, b) in blocks.iter().enumerate() {
-            let kind = if b.chars().all(|c| c.is_ascii_digit()) {
+            // `---` is PETRARCH's "country unknown": no block at all for GDELT.
+            let kind = if b == "---" || b.chars().all(|c| c.is_ascii_digit()) {
                 Kind::Skip
             } else if b.chars().all(|c| c.is_ascii_lowercase())
                 || ETHNIC_UPPER.contains(&b.as_str())
@@ -269,6 +270,8 @@ mod tests {
         );
         check("ISRMIL", (Some("ISR"), None, None, vec![], vec!["MIL"]));
         check("IRN", (Some("IRN"), None, None, vec![], vec![]));
+        // PETRARCH's unknown-country marker is no block at all.
+        check("---MIL", (None, None, None, vec![], vec!["MIL"]));
         let p = ActorParts::parse("USAGOVMIL");
         assert_eq!(
             (p.type1.as_deref(), p.type2.as_deref(), p.type3.as_deref()),

@@ -272,7 +272,8 @@ fn actor_fields(row: &mut Row<'_>, actor: Option<&Actor>) {
         return;
     };
     let p = ActorParts::parse(&actor.code);
-    row.field(&actor.code);
+    // GDELT writes an actor of unknown country by its role alone (`MIL`, not `---MIL`).
+    row.field(actor.code.strip_prefix("---").unwrap_or(&actor.code));
     row.field(&actor.name.to_uppercase());
     for part in [
         &p.country,

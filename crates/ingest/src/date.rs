@@ -9,8 +9,18 @@ use tacitus_dataset::{Date, Timestamp};
 pub(crate) fn month(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let i = MONTHS.iter().position(|m| {
         w == *m || (w.len() >= 3 && m.starts_with(w.as_str()) && (w.len() == 3 || w == "sept"))
@@ -231,17 +241,32 @@ mod tests {
     #[test]
     fn iso_and_rfc3339() {
         assert_eq!(parse("2024-03-05T14:30:07Z"), at(2024, 3, 5, 14, 30, 7));
-        assert_eq!(parse("2024-03-05T16:30:07+02:00"), at(2024, 3, 5, 14, 30, 7));
-        assert_eq!(parse("2024-03-05T16:30:07.5+0200"), at(2024, 3, 5, 14, 30, 7));
+        assert_eq!(
+            parse("2024-03-05T16:30:07+02:00"),
+            at(2024, 3, 5, 14, 30, 7)
+        );
+        assert_eq!(
+            parse("2024-03-05T16:30:07.5+0200"),
+            at(2024, 3, 5, 14, 30, 7)
+        );
         assert_eq!(parse("2024-03-05 14:30:07 UTC"), at(2024, 3, 5, 14, 30, 7));
-        assert_eq!(parse("2024-03-05 16:30:07 +02:00"), at(2024, 3, 5, 14, 30, 7));
+        assert_eq!(
+            parse("2024-03-05 16:30:07 +02:00"),
+            at(2024, 3, 5, 14, 30, 7)
+        );
         assert_eq!(parse("2024-03-05"), at(2024, 3, 5, 0, 0, 0));
     }
 
     #[test]
     fn rfc2822() {
-        assert_eq!(parse("Tue, 05 Mar 2024 14:30:07 +0000"), at(2024, 3, 5, 14, 30, 7));
-        assert_eq!(parse("Tue, 5 Mar 2024 09:30:07 EST"), at(2024, 3, 5, 14, 30, 7));
+        assert_eq!(
+            parse("Tue, 05 Mar 2024 14:30:07 +0000"),
+            at(2024, 3, 5, 14, 30, 7)
+        );
+        assert_eq!(
+            parse("Tue, 5 Mar 2024 09:30:07 EST"),
+            at(2024, 3, 5, 14, 30, 7)
+        );
         assert_eq!(parse("05 Mar 24 14:30 GMT"), at(2024, 3, 5, 14, 30, 0));
     }
 
@@ -257,8 +282,14 @@ mod tests {
     fn prose_dates() {
         assert_eq!(parse("June 14, 2024"), at(2024, 6, 14, 0, 0, 0));
         assert_eq!(parse("14 June 2024"), at(2024, 6, 14, 0, 0, 0));
-        assert_eq!(parse("Sept. 3rd, 2023 at 3:05 PM EDT"), at(2023, 9, 3, 19, 5, 0));
-        assert_eq!(parse("Published Friday 14 June 2024 12:00 am"), at(2024, 6, 14, 0, 0, 0));
+        assert_eq!(
+            parse("Sept. 3rd, 2023 at 3:05 PM EDT"),
+            at(2023, 9, 3, 19, 5, 0)
+        );
+        assert_eq!(
+            parse("Published Friday 14 June 2024 12:00 am"),
+            at(2024, 6, 14, 0, 0, 0)
+        );
         assert_eq!(parse("2024/06/14"), at(2024, 6, 14, 0, 0, 0));
         assert_eq!(parse("14.06.2024"), at(2024, 6, 14, 0, 0, 0));
         assert_eq!(parse("06/14/2024"), at(2024, 6, 14, 0, 0, 0));

@@ -24,9 +24,37 @@ pub struct Dateline {
 
 /// Section labels that stand in capitals before a dash and are not places.
 const SLUGS: [&str; 24] = [
-    "ADVISORY", "ANALYSIS", "BREAKING", "COMMENTARY", "CORRECTED", "CORRECTION", "EDITORIAL",
-    "EXCLUSIVE", "EXPLAINER", "FACTBOX", "FEATURE", "FLASH", "INTERVIEW", "LIVE", "NOTE",
-    "OPINION", "PHOTOS", "REPORT", "REVIEW", "SPECIAL", "UPDATE", "UPDATED", "URGENT", "WARNING",
+    "ADVISORY",
+    "ANALYSIS",
+    "BREAKING",
+    "COMMENTARY",
+    "CORRECTED",
+    "CORRECTION",
+    "EDITORIAL",
+    "EXCLUSIVE",
+    "EXPLAINER",
+    "FACTBOX",
+    "FEATURE",
+    "FLASH",
+    "INTERVIEW",
+    "LIVE",
+    "NOTE",
+    "OPINION",
+    "PHOTOS",
+    "REPORT",
+    "REVIEW",
+    "SPECIAL",
+    "UPDATE",
+    "UPDATED",
+    "URGENT",
+    "WARNING",
+];
+
+/// News agencies, which open some stories in place of a place (`AFP -- …`).
+const AGENCIES: &[&str] = &[
+    "AAP", "AFP", "ANI", "ANSA", "AP", "APA", "BELGA", "BERNAMA", "DPA", "EFE", "IANS", "INTERFAX",
+    "IRNA", "KYODO", "MENA", "PTI", "REUTERS", "RIA", "SPUTNIK", "TASS", "UNIAN", "UPI", "WAM",
+    "XINHUA", "YONHAP",
 ];
 
 /// Small words allowed inside place names (`Isle of Man`, `Rio de Janeiro`).
@@ -42,7 +70,10 @@ pub fn dateline(text: &str) -> Option<Dateline> {
     let start = text.len() - text.trim_start().len();
     let rest = &text[start..];
     let line_end = rest.find('\n').unwrap_or(rest.len());
-    let mut chars = rest[..line_end].char_indices().take_while(|&(i, _)| i < 200).peekable();
+    let mut chars = rest[..line_end]
+        .char_indices()
+        .take_while(|&(i, _)| i < 200)
+        .peekable();
     while let Some((i, c)) = chars.next() {
         if !is_dash(c) && c != ':' {
             continue;
@@ -86,7 +117,12 @@ fn parse_head(head: &str) -> Option<Head> {
     let mut segments = rest.split(',').map(str::trim);
     let place = segments.next().filter(|p| is_place(p))?;
     let capitals = is_capitals(place);
-    if capitals && SLUGS.contains(&place) {
+    let upper = place.to_uppercase();
+    if (capitals && SLUGS.contains(&place))
+        || AGENCIES.contains(&upper.as_str())
+        || is_weekday(place)
+        || month(place).is_some()
+    {
         return None;
     }
     let mut regions = Vec::new();
@@ -99,7 +135,9 @@ fn parse_head(head: &str) -> Option<Head> {
         if let Some((m, d, y)) = month_day(segment) {
             let y = match y {
                 Some(y) => Some(y),
-                None => segments.next_if(|s| is_year(s)).and_then(|s| s.parse().ok()),
+                None => segments
+                    .next_if(|s| is_year(s))
+                    .and_then(|s| s.parse().ok()),
             };
             date = Some((y, m, d));
         } else if is_weekday(segment) {
@@ -118,7 +156,12 @@ fn parse_head(head: &str) -> Option<Head> {
         full.push_str(", ");
         full.push_str(r);
     }
-    Some(Head { place: full, date, source, capitals })
+    Some(Head {
+        place: full,
+        date,
+        source,
+        capitals,
+    })
 }
 
 /// Splits a trailing `(Agency)` or `/Agency/` off the head; `None` when the head is only that.
@@ -152,14 +195,17 @@ fn is_place(s: &str) -> bool {
         && words.iter().enumerate().all(|(i, w)| {
             (i > 0 && CONNECTORS.contains(w))
                 || (w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/')))
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '/')))
         })
 }
 
 /// Whether every letter is a capital, with at least two letters (`LONDON`, `N.Y.` is not).
 fn is_capitals(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// `June 14`, `14 June`, `Jan. 5`, `June 14 2024`, `5 June 2024`: month, day and year.
@@ -171,7 +217,10 @@ fn month_day(s: &str) -> Option<(u8, u8, Option<u16>)> {
             .flatten()
     };
     let (m, d, y) = match words[..] {
-        [a, b] => month(a).zip(day(b)).or_else(|| month(b).zip(day(a))).map(|(m, d)| (m, d, None)),
+        [a, b] => month(a)
+            .zip(day(b))
+            .or_else(|| month(b).zip(day(a)))
+            .map(|(m, d)| (m, d, None)),
         [a, b, c] if is_year(c) => month(a)
             .zip(day(b))
             .or_else(|| month(b).zip(day(a)))
@@ -183,15 +232,25 @@ fn month_day(s: &str) -> Option<(u8, u8, Option<u16>)> {
 
 /// Four digits, 1900–2099.
 fn is_year(s: &str) -> bool {
-    s.len() == 4 && (s.starts_with("19") || s.starts_with("20")) && s.bytes().all(|b| b.is_ascii_digit())
+    s.len() == 4
+        && (s.starts_with("19") || s.starts_with("20"))
+        && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// `Tuesday`, `Tue.`: a weekday, which datelines sometimes carry instead of a date.
 fn is_weekday(s: &str) -> bool {
     let w = s.trim_end_matches('.').to_ascii_lowercase();
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        .iter()
-        .any(|d| w == *d || (w.len() >= 3 && d.starts_with(w.as_str()) && w.len() <= 4))
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|d| w == *d || (w.len() >= 3 && d.starts_with(w.as_str()) && w.len() <= 4))
 }
 
 /// The calendar date of a dateline's date: its own year, else the most recent such day not
@@ -215,7 +274,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn parts(text: &str) -> Option<(String, Option<(Option<u16>, u8, u8)>, Option<String>, String)> {
+    /// A dateline's date as written.
+    type Written = Option<(Option<u16>, u8, u8)>;
+
+    /// Place, date, source and what is left of the text.
+    fn parts(text: &str) -> Option<(String, Written, Option<String>, String)> {
         dateline(text).map(|d| (d.place, d.date, d.source, text[d.len..].to_string()))
     }
 
@@ -223,11 +286,21 @@ mod tests {
     fn wire_datelines() {
         assert_eq!(
             parts("TEHRAN, June 14 (Reuters) - Iran said on Friday"),
-            Some(("TEHRAN".into(), Some((None, 6, 14)), Some("Reuters".into()), "Iran said on Friday".into()))
+            Some((
+                "TEHRAN".into(),
+                Some((None, 6, 14)),
+                Some("Reuters".into()),
+                "Iran said on Friday".into()
+            ))
         );
         assert_eq!(
             parts("WASHINGTON (AP) — The Senate voted"),
-            Some(("WASHINGTON".into(), None, Some("AP".into()), "The Senate voted".into()))
+            Some((
+                "WASHINGTON".into(),
+                None,
+                Some("AP".into()),
+                "The Senate voted".into()
+            ))
         );
         assert_eq!(
             parts("KYIV, Ukraine, March 3, 2024 /PRNewswire/ -- The company"),
@@ -240,7 +313,12 @@ mod tests {
         );
         assert_eq!(
             parts("LONDON, 5 June (BBC) – Ministers met"),
-            Some(("LONDON".into(), Some((None, 6, 5)), Some("BBC".into()), "Ministers met".into()))
+            Some((
+                "LONDON".into(),
+                Some((None, 6, 5)),
+                Some("BBC".into()),
+                "Ministers met".into()
+            ))
         );
         assert_eq!(
             parts("  ST. PETERSBURG, Russia, Jan. 5 (Xinhua) --Officials"),
@@ -255,20 +333,47 @@ mod tests {
 
     #[test]
     fn capitals_alone_or_colon() {
-        assert_eq!(parts("GAZA CITY/CAIRO — Talks").map(|p| p.0), Some("GAZA CITY/CAIRO".into()));
-        assert_eq!(parts("NEW DELHI: The government").map(|p| p.3), Some("The government".into()));
-        assert_eq!(parts("WASHINGTON—President").map(|p| p.3), Some("President".into()));
-        assert_eq!(parts("Kyiv (Reuters) - Russia").map(|p| p.0), Some("Kyiv".into()));
-        assert_eq!(parts("Paris, June 14 - Talks").map(|p| p.1), Some(Some((None, 6, 14))));
+        assert_eq!(
+            parts("GAZA CITY/CAIRO — Talks").map(|p| p.0),
+            Some("GAZA CITY/CAIRO".into())
+        );
+        assert_eq!(
+            parts("NEW DELHI: The government").map(|p| p.3),
+            Some("The government".into())
+        );
+        assert_eq!(
+            parts("WASHINGTON—President").map(|p| p.3),
+            Some("President".into())
+        );
+        assert_eq!(
+            parts("Kyiv (Reuters) - Russia").map(|p| p.0),
+            Some("Kyiv".into())
+        );
+        assert_eq!(
+            parts("Paris, June 14 - Talks").map(|p| p.1),
+            Some(Some((None, 6, 14)))
+        );
     }
 
     #[test]
     fn ordinary_sentences_are_not_datelines() {
-        assert_eq!(dateline("Iran, the US and China agreed - for now - to talk."), None);
-        assert_eq!(dateline("US-led forces struck targets - officials said."), None);
+        assert_eq!(
+            dateline("Iran, the US and China agreed - for now - to talk."),
+            None
+        );
+        assert_eq!(
+            dateline("US-led forces struck targets - officials said."),
+            None
+        );
         assert_eq!(dateline("Tehran - The capital woke up."), None);
         assert_eq!(dateline("Officials said: the talks failed."), None);
         assert_eq!(dateline("BREAKING - Iran says"), None);
+        assert_eq!(dateline("AFP -- Protesters gathered"), None);
+        assert_eq!(
+            dateline("Tuesday, August 6, 2017 (Venezuelanalysis.com) -- A day"),
+            None
+        );
+        assert_eq!(dateline("March 5 (Reuters) - Shares fell"), None);
         assert_eq!(dateline("At 10:30 the talks began."), None);
         assert_eq!(dateline("(Reuters) - Iran said"), None);
         assert_eq!(dateline("LONDON\n- Ministers"), None);

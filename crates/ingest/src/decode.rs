@@ -64,7 +64,9 @@ pub(crate) fn decode<'a>(
     Ok(if good > bad {
         Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
     } else {
-        encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
     })
 }
 
@@ -74,7 +76,10 @@ mod tests {
 
     #[test]
     fn utf8_is_borrowed() {
-        assert!(matches!(decode("Tehran – Iran".as_bytes(), None), Ok(Cow::Borrowed(_))));
+        assert!(matches!(
+            decode("Tehran – Iran".as_bytes(), None),
+            Ok(Cow::Borrowed(_))
+        ));
     }
 
     #[test]
@@ -88,7 +93,10 @@ mod tests {
 
     #[test]
     fn mostly_utf8_keeps_utf8() {
-        let bytes = "Zürich, Genève, Malmö \u{2014} ".bytes().chain([0xff]).collect::<Vec<_>>();
+        let bytes = "Zürich, Genève, Malmö \u{2014} "
+            .bytes()
+            .chain([0xff])
+            .collect::<Vec<_>>();
         let s = decode(&bytes, None).unwrap();
         assert!(s.starts_with("Zürich, Genève, Malmö"));
         assert!(s.ends_with('\u{fffd}'));
@@ -118,7 +126,10 @@ mod tests {
         let err = decode(b"PK\x03\x04\x00\x00", None).unwrap_err();
         assert_eq!(err.to_string(), "binary data, not text: contains NUL bytes");
         let err = decode(b"\x01\x02\x03 abc", None).unwrap_err();
-        assert_eq!(err.to_string(), "binary data, not text: 3 control characters");
+        assert_eq!(
+            err.to_string(),
+            "binary data, not text: 3 control characters"
+        );
         assert!(decode(b"page one\x0cpage two\ttab\r\n", None).is_ok());
     }
 }

@@ -28,7 +28,10 @@ impl Input {
 
 /// A skip for `path`, for a person to read.
 fn skipped(path: &Path, reason: String) -> Skipped {
-    Skipped { origin: path.display().to_string(), reason }
+    Skipped {
+        origin: path.display().to_string(),
+        reason,
+    }
 }
 
 /// Expands paths (directories recursively, in sorted order, skipping hidden files/dirs) into
@@ -38,7 +41,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
     let mut seen_dirs = HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input { path: path.clone(), size: 0 });
+            inputs.push(Input {
+                path: path.clone(),
+                size: 0,
+            });
             continue;
         }
         // A stack of directories still to list, each a sorted list of entries to visit.
@@ -57,7 +63,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
                 }
             };
             if meta.is_file() {
-                inputs.push(Input { path: p, size: meta.len() });
+                inputs.push(Input {
+                    path: p,
+                    size: meta.len(),
+                });
                 continue;
             }
             if !meta.is_dir() {

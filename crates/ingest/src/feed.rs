@@ -34,20 +34,27 @@ fn xml_bytes(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, ReadError> {
     if declares || std::str::from_utf8(bytes).is_ok() {
         return Ok(bytes.into());
     }
-    Ok(decode::decode(bytes, None)?.into_owned().into_bytes().into())
+    Ok(decode::decode(bytes, None)?
+        .into_owned()
+        .into_bytes()
+        .into())
 }
 
 /// One item as an article.
 fn item(feed: &Feed, entry: Entry, origin: String, max_depth: usize) -> Result<Article, ReadError> {
     let body = match (&entry.content, &entry.summary) {
-        (Some(c), _) if c.body.as_deref().is_some_and(|b| !b.trim().is_empty()) => {
-            field_text(c.body.as_deref().unwrap_or(""), &c.content_type.to_string(), max_depth)?
-        }
-        (_, Some(s)) => field_text(&s.content, &s.content_type.to_string(), max_depth)?,
+        (Some(c), _) if c.body.as_deref().is_some_and(|b| !b.trim().is_empty()) => field_text(
+            c.body.as_deref().unwrap_or(""),
+            c.content_type.as_ref(),
+            max_depth,
+        )?,
+        (_, Some(s)) => field_text(&s.content, s.content_type.as_ref(), max_depth)?,
         _ => String::new(),
     };
     let title = match &entry.title {
-        Some(t) => Some(field_text(&t.content, &t.content_type.to_string(), max_depth)?.replace("\n\n", " ")),
+        Some(t) => {
+            Some(field_text(&t.content, t.content_type.as_ref(), max_depth)?.replace("\n\n", " "))
+        }
         None => None,
     };
     let link = entry
@@ -58,18 +65,30 @@ fn item(feed: &Feed, entry: Entry, origin: String, max_depth: usize) -> Result<A
     Ok(Article {
         origin,
         id: Some(entry.id.trim().to_string()).filter(|s| !s.is_empty()),
-        url: link.map(|l| l.href.trim().to_string()).filter(|s| !s.is_empty()),
+        url: link
+            .map(|l| l.href.trim().to_string())
+            .filter(|s| !s.is_empty()),
         title: title.filter(|t| !t.trim().is_empty()),
         text: body,
-        published: entry.published.or(entry.updated).map(|t| Timestamp(t.timestamp())),
-        source: feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|s| !s.is_empty()),
+        published: entry
+            .published
+            .or(entry.updated)
+            .map(|t| Timestamp(t.timestamp())),
+        source: feed
+            .title
+            .as_ref()
+            .map(|t| t.content.trim().to_string())
+            .filter(|s| !s.is_empty()),
         ..Article::default()
     })
 }
 
 /// Reads a feed document: one article per item, origin `path#N` (N from 1).
 pub(crate) fn read(bytes: &[u8], path: &str, max_depth: usize) -> Vec<Result<Article, Skipped>> {
-    let skip = |origin: String, e: ReadError| Skipped { origin, reason: e.to_string() };
+    let skip = |origin: String, e: ReadError| Skipped {
+        origin,
+        reason: e.to_string(),
+    };
     let parsed = xml_bytes(bytes).and_then(|b| {
         feed_rs::parser::Builder::new()
             .id_generator(|_, _, _| String::new())

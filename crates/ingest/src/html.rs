@@ -7,6 +7,9 @@
 //! and `aria-label` words. A class is not trusted over the text, though: an element holding
 //! more than half of the page's paragraph text is the story, whatever its class says.
 //!
+//! When the page's JSON-LD `articleBody` is longer than what the markup gave (pages that
+//! render the story with scripts), it is the text.
+//!
 //! Every walk over the tree is iterative (html5ever builds any depth; [`crate::nesting`]
 //! refuses absurd depths before parsing because the parser itself slows down on them).
 
@@ -23,41 +26,166 @@ use crate::{meta, nesting, text};
 
 /// Elements that are never story text.
 const DROP_TAGS: &[&str] = &[
-    "aside", "audio", "button", "canvas", "dialog", "embed", "figcaption", "figure", "footer",
-    "form", "head", "header", "iframe", "img", "input", "label", "link", "map", "menu", "meta",
-    "nav", "noscript", "object", "picture", "script", "select", "style", "svg", "template",
+    "aside",
+    "audio",
+    "button",
+    "canvas",
+    "dialog",
+    "embed",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "head",
+    "header",
+    "iframe",
+    "img",
+    "input",
+    "label",
+    "link",
+    "map",
+    "menu",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "picture",
+    "script",
+    "select",
+    "style",
+    "svg",
+    "template",
     "textarea",
 ];
 
 /// ARIA roles of page furniture.
 const DROP_ROLES: &[&str] = &[
-    "alert", "alertdialog", "banner", "complementary", "contentinfo", "dialog", "form", "menu",
-    "menubar", "navigation", "search", "toolbar",
+    "alert",
+    "alertdialog",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "form",
+    "menu",
+    "menubar",
+    "navigation",
+    "search",
+    "toolbar",
 ];
 
 /// Words of class names and ids that mark boilerplate (`share-bar`, `relatedStories`).
 const DROP_WORDS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "adverts", "author", "banner", "breadcrumb",
-    "breadcrumbs", "byline", "caption", "comment", "comments", "consent", "cookie", "cookies",
-    "credit", "disqus", "embed", "footer", "forecast", "gdpr", "header", "markets", "masthead", "menu",
-    "modal", "more", "nav", "navbar", "navigation", "newsletter", "outbrain", "overlay",
-    "popular", "popup", "promo", "quotes", "recommended", "related", "share", "sharing",
-    "sidebar", "signup", "social", "sponsor", "sponsored", "stock", "stocks", "subscribe",
-    "subscription", "taboola", "tags", "ticker", "toolbar", "trending", "weather",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adverts",
+    "author",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "credit",
+    "disqus",
+    "embed",
+    "footer",
+    "forecast",
+    "gdpr",
+    "header",
+    "markets",
+    "masthead",
+    "menu",
+    "modal",
+    "more",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "overlay",
+    "popular",
+    "popup",
+    "promo",
+    "quotes",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "sponsor",
+    "sponsored",
+    "stock",
+    "stocks",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "ticker",
+    "toolbar",
+    "trending",
+    "weather",
 ];
 
 /// Pieces of run-together class names that mark boilerplate (`sharebar`, `cookiebanner`).
 const DROP_PIECES: &[&str] = &[
-    "advert", "breadcrumb", "consent", "cookie", "newsletter", "outbrain", "paywall", "promo",
-    "recommend", "related", "sharebar", "sharing", "sidebar", "social", "sponsor", "subscribe",
-    "taboola", "ticker", "tweet",
+    "advert",
+    "breadcrumb",
+    "consent",
+    "cookie",
+    "newsletter",
+    "outbrain",
+    "paywall",
+    "promo",
+    "recommend",
+    "related",
+    "sharebar",
+    "sharing",
+    "sidebar",
+    "social",
+    "sponsor",
+    "subscribe",
+    "taboola",
+    "ticker",
+    "tweet",
 ];
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "address", "article", "blockquote", "center", "dd", "details", "div", "dl", "dt", "h1", "h2",
-    "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table",
-    "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tr",
+    "ul",
 ];
 
 /// Whether the element itself is page furniture by its name, role or visibility.
@@ -70,7 +198,9 @@ fn furniture(el: &Element) -> bool {
         });
     hidden
         || DROP_TAGS.contains(&el.name())
-        || el.attr("role").is_some_and(|r| DROP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+        || el
+            .attr("role")
+            .is_some_and(|r| DROP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
 }
 
 /// Splits `share-bar relatedStories` into `share`, `bar`, `related`, `stories`.
@@ -100,7 +230,12 @@ fn words(s: &str) -> Vec<String> {
 
 /// Whether the element's class, id or `aria-label` names boilerplate.
 fn boilerplate_name(el: &Element) -> bool {
-    let names = [el.attr("class"), el.attr("id"), el.attr("aria-label"), el.attr("data-component")];
+    let names = [
+        el.attr("class"),
+        el.attr("id"),
+        el.attr("aria-label"),
+        el.attr("data-component"),
+    ];
     names.into_iter().flatten().any(|v| {
         let lower = v.to_lowercase();
         words(v).iter().any(|w| DROP_WORDS.contains(&w.as_str()))
@@ -124,7 +259,10 @@ struct Analysis {
 fn paragraph_text(
     top: NodeRef<'_, Node>,
     skip: &dyn Fn(NodeRef<'_, Node>) -> bool,
-) -> (HashMap<ego_tree::NodeId, usize>, HashMap<ego_tree::NodeId, usize>) {
+) -> (
+    HashMap<ego_tree::NodeId, usize>,
+    HashMap<ego_tree::NodeId, usize>,
+) {
     let (mut totals, mut own) = (HashMap::new(), HashMap::new());
     let mut sums: Vec<usize> = vec![0];
     let (mut links, mut paragraph) = (0usize, None::<(ego_tree::NodeId, usize)>);
@@ -209,7 +347,11 @@ fn analyse(top: NodeRef<'_, Node>) -> Analysis {
             }
         }
     }
-    Analysis { dropped, kept, scores }
+    Analysis {
+        dropped,
+        kept,
+        scores,
+    }
 }
 
 /// The element holding the story.
@@ -217,7 +359,9 @@ fn story_root<'a>(top: NodeRef<'a, Node>, a: &Analysis) -> NodeRef<'a, Node> {
     let tree = top.tree();
     let kept = |n: &NodeRef<'_, Node>| a.kept.get(&n.id()).copied().unwrap_or(0);
     let in_dropped = |n: &NodeRef<'_, Node>| {
-        std::iter::once(*n).chain(n.ancestors()).any(|x| a.dropped.contains(&x.id()))
+        std::iter::once(*n)
+            .chain(n.ancestors())
+            .any(|x| a.dropped.contains(&x.id()))
     };
     let page = a.kept.values().copied().max().unwrap_or(0);
     let best = |pred: &dyn Fn(&Element) -> bool| {
@@ -225,13 +369,19 @@ fn story_root<'a>(top: NodeRef<'a, Node>, a: &Analysis) -> NodeRef<'a, Node> {
             .filter(|n| n.value().as_element().is_some_and(pred) && kept(n) > 0 && !in_dropped(n))
             .max_by_key(|n| kept(n))
     };
-    if let Some(body) = best(&|e| e.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))) {
+    if let Some(body) = best(&|e| {
+        e.attr("itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))
+    }) {
         return body;
     }
     if let Some(article) = best(&|e| e.name() == "article").filter(|n| kept(n) * 2 >= page) {
         return article;
     }
-    let scored = a.scores.iter().max_by_key(|(id, s)| (**s, std::cmp::Reverse(**id)));
+    let scored = a
+        .scores
+        .iter()
+        .max_by_key(|(id, s)| (**s, std::cmp::Reverse(**id)));
     if let Some(block) = scored.and_then(|(id, _)| tree.get(*id)) {
         return block;
     }
@@ -302,7 +452,11 @@ fn text_of(root: NodeRef<'_, Node>, dropped: &HashSet<ego_tree::NodeId>) -> Vec<
             Edge::Open(_) => {}
             Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
             Edge::Close(node) if skipping.is_none() => {
-                if node.value().as_element().is_some_and(|e| BLOCKS.contains(&e.name())) {
+                if node
+                    .value()
+                    .as_element()
+                    .is_some_and(|e| BLOCKS.contains(&e.name()))
+                {
                     out.end();
                 }
             }
@@ -325,18 +479,26 @@ pub(crate) fn page(html: &str, origin: &str, max_depth: usize) -> Result<Article
     let title = meta.title.or_else(|| {
         top.descendants()
             .filter(|n| !analysis.dropped.contains(&n.id()))
-            .find_map(|n| n.value().as_element().filter(|e| e.name() == "h1").map(|_| n))
+            .find_map(|n| {
+                n.value()
+                    .as_element()
+                    .filter(|e| e.name() == "h1")
+                    .map(|_| n)
+            })
             .map(|h1| text_of(h1, &HashSet::new()).join(" "))
             .filter(|t| !t.is_empty())
     });
-    if let (Some(first), Some(t)) = (paragraphs.first(), title.as_deref()) {
-        if first.eq_ignore_ascii_case(t.trim()) {
-            paragraphs.remove(0);
-        }
+    if let (Some(first), Some(t)) = (paragraphs.first(), title.as_deref())
+        && first.eq_ignore_ascii_case(t.trim())
+    {
+        paragraphs.remove(0);
     }
     let mut body = paragraphs.join("\n\n");
-    if body.is_empty() {
-        body = meta.body.map(|b| text::tidy(&b)).unwrap_or_default();
+    // JSON-LD `articleBody` stands in when the markup gave less (script-rendered pages).
+    if let Some(ld) = meta.body.map(|b| text::tidy(&b))
+        && ld.chars().count() > body.chars().count()
+    {
+        body = ld;
     }
     Ok(Article {
         origin: origin.to_string(),

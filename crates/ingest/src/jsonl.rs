@@ -12,9 +12,11 @@ use crate::{date, decode, text};
 
 /// Removes and returns the first of `keys` holding a non-empty string; other values stay.
 fn take_string(map: &mut Map<String, Value>, keys: &[&str]) -> Option<String> {
-    let key = keys
-        .iter()
-        .find(|k| map.get(**k).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty()))?;
+    let key = keys.iter().find(|k| {
+        map.get(**k)
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.trim().is_empty())
+    })?;
     match map.remove(*key) {
         Some(Value::String(s)) => Some(s.trim().to_string()),
         _ => None,
@@ -115,8 +117,21 @@ pub(crate) struct JsonLines {
 
 impl JsonLines {
     /// Reads `reader` (decompressed already when `gzip`), lines up to `limit` bytes.
-    pub(crate) fn new(reader: Box<dyn BufRead + Send>, path: String, limit: u64, gzip: bool) -> JsonLines {
-        JsonLines { reader, path, line: 0, limit, gzip, buf: Vec::new(), done: false }
+    pub(crate) fn new(
+        reader: Box<dyn BufRead + Send>,
+        path: String,
+        limit: u64,
+        gzip: bool,
+    ) -> JsonLines {
+        JsonLines {
+            reader,
+            path,
+            line: 0,
+            limit,
+            gzip,
+            buf: Vec::new(),
+            done: false,
+        }
     }
 
     /// The article on the line just read.
@@ -143,11 +158,18 @@ impl Iterator for JsonLines {
                 Ok(Some(true)) => Err(ReadError::LineTooLong { limit: self.limit }),
                 Err(e) => {
                     self.done = true;
-                    Err(if self.gzip { ReadError::Gzip(e) } else { ReadError::Read(e) })
+                    Err(if self.gzip {
+                        ReadError::Gzip(e)
+                    } else {
+                        ReadError::Read(e)
+                    })
                 }
             };
             let origin = || format!("{}:{}", self.path, self.line);
-            return Some(result.map_err(|e| Skipped { origin: origin(), reason: e.to_string() }));
+            return Some(result.map_err(|e| Skipped {
+                origin: origin(),
+                reason: e.to_string(),
+            }));
         }
         None
     }
@@ -156,10 +178,15 @@ impl Iterator for JsonLines {
 /// Reads a JSON document: one object (origin `path:LINE`, the line it starts on) or an array
 /// of objects (origin `path#N`, N from 1).
 pub(crate) fn document(text: &str, path: &str) -> Vec<Result<Article, Skipped>> {
-    let skip = |origin: String, e: ReadError| Skipped { origin, reason: e.to_string() };
+    let skip = |origin: String, e: ReadError| Skipped {
+        origin,
+        reason: e.to_string(),
+    };
     match serde_json::from_str::<Value>(text) {
         Err(e) => vec![Err(skip(path.to_string(), ReadError::Json(e)))],
-        Ok(Value::Array(items)) if items.is_empty() => vec![Err(skip(path.to_string(), ReadError::Empty))],
+        Ok(Value::Array(items)) if items.is_empty() => {
+            vec![Err(skip(path.to_string(), ReadError::Empty))]
+        }
         Ok(Value::Array(items)) => items
             .into_iter()
             .enumerate()
@@ -181,7 +208,8 @@ mod tests {
     use super::*;
 
     fn lines(s: &str, limit: u64) -> Vec<Result<Article, Skipped>> {
-        JsonLines::new(Box::new(s.as_bytes()), "f.jsonl".into(), limit, false).collect()
+        let reader = io::Cursor::new(s.as_bytes().to_vec());
+        JsonLines::new(Box::new(reader), "f.jsonl".into(), limit, false).collect()
     }
 
     #[test]
@@ -204,7 +232,10 @@ mod tests {
 
     #[test]
     fn unreadable_date_stays_in_metadata() {
-        let out = lines(r#"{"text": "t", "date": "sometime", "title": "", "headline": "H"}"#, 1000);
+        let out = lines(
+            r#"{"text": "t", "date": "sometime", "title": "", "headline": "H"}"#,
+            1000,
+        );
         let a = out[0].as_ref().unwrap();
         assert_eq!(a.published, None);
         assert_eq!(a.metadata["date"], "sometime");
@@ -225,10 +256,20 @@ mod tests {
             })
             .collect();
         assert_eq!(reasons[0], "ok f.jsonl:1 one");
-        assert!(reasons[1].starts_with("skip f.jsonl:3 invalid JSON: key must be a string"), "{}", reasons[1]);
-        assert_eq!(reasons[2], "skip f.jsonl:4 JSON value is an array, not an object");
+        assert!(
+            reasons[1].starts_with("skip f.jsonl:3 invalid JSON: key must be a string"),
+            "{}",
+            reasons[1]
+        );
+        assert_eq!(
+            reasons[2],
+            "skip f.jsonl:4 JSON value is an array, not an object"
+        );
         assert!(reasons[3].starts_with("skip f.jsonl:5 no text"));
-        assert_eq!(reasons[4], "skip f.jsonl:6 binary data, not text: 3 control characters");
+        assert_eq!(
+            reasons[4],
+            "skip f.jsonl:6 binary data, not text: 3 control characters"
+        );
         assert_eq!(reasons[5], "ok f.jsonl:7 two");
         assert_eq!(reasons.len(), 6);
     }
@@ -237,7 +278,10 @@ mod tests {
     fn long_lines_are_skipped_without_being_kept() {
         let long = format!("{{\"text\": \"{}\"}}", "x".repeat(100));
         let out = lines(&format!("{long}\n{{\"text\": \"short\"}}\n"), 50);
-        assert_eq!(out[0].as_ref().unwrap_err().reason, "line is over the limit of 50 bytes");
+        assert_eq!(
+            out[0].as_ref().unwrap_err().reason,
+            "line is over the limit of 50 bytes"
+        );
         assert_eq!(out[1].as_ref().unwrap().origin, "f.jsonl:2");
     }
 
@@ -247,9 +291,21 @@ mod tests {
         assert_eq!(one[0].as_ref().unwrap().origin, "d.json:3");
         let many = document("[{\"text\": \"a\"}, 3, {\"body\": \"b\"}]", "d.json");
         assert_eq!(many[0].as_ref().unwrap().origin, "d.json#1");
-        assert_eq!(many[1].as_ref().unwrap_err().reason, "JSON value is a number, not an object");
+        assert_eq!(
+            many[1].as_ref().unwrap_err().reason,
+            "JSON value is a number, not an object"
+        );
         assert_eq!(many[2].as_ref().unwrap().text, "b");
-        assert_eq!(document("[]", "e.json")[0].as_ref().unwrap_err().reason, "no text");
-        assert!(document("{", "e.json")[0].as_ref().unwrap_err().reason.starts_with("invalid JSON"));
+        assert_eq!(
+            document("[]", "e.json")[0].as_ref().unwrap_err().reason,
+            "no text"
+        );
+        assert!(
+            document("{", "e.json")[0]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .starts_with("invalid JSON")
+        );
     }
 }

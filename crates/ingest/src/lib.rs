@@ -43,7 +43,11 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     /// 16 MiB, 512 levels, no default date.
     fn default() -> ReadOptions {
-        ReadOptions { max_bytes: 16 * 1024 * 1024, max_depth: 512, default_date: None }
+        ReadOptions {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 512,
+            default_date: None,
+        }
     }
 }
 

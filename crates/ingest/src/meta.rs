@@ -80,7 +80,9 @@ fn string(v: Option<&Value>) -> Option<String> {
 fn is_article(node: &Value) -> bool {
     match node.get("@type") {
         Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
         _ => false,
     }
 }
@@ -100,7 +102,11 @@ fn linked_data(json: &str) -> Option<LinkedData> {
         }
     }
     let story = nodes.iter().find(|n| is_article(n))?;
-    let by_id = |id: &str| nodes.iter().find(|n| n.get("@id").and_then(Value::as_str) == Some(id));
+    let by_id = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n.get("@id").and_then(Value::as_str) == Some(id))
+    };
     let publisher = match story.get("publisher") {
         Some(Value::Array(ps)) => ps.first(),
         p => p,
@@ -131,7 +137,12 @@ fn linked_data(json: &str) -> Option<LinkedData> {
 pub(crate) fn host(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://")?.1;
     let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = authority
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
     (host.contains('.') && !host.starts_with('.')).then(|| host.to_string())
 }
@@ -141,10 +152,11 @@ fn without_site(title: &str, source: Option<&str>) -> String {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(source) = source {
         for sep in [" | ", " - ", " – ", " — "] {
-            if let Some((head, tail)) = title.rsplit_once(sep) {
-                if tail.eq_ignore_ascii_case(source.trim()) && !head.is_empty() {
-                    return head.to_string();
-                }
+            if let Some((head, tail)) = title.rsplit_once(sep)
+                && tail.eq_ignore_ascii_case(source.trim())
+                && !head.is_empty()
+            {
+                return head.to_string();
             }
         }
     }
@@ -157,21 +169,32 @@ pub(crate) fn read(doc: &Html) -> Meta {
     let (mut canonical, mut time, mut title_tag) = (None, None, None);
     let mut linked = LinkedData::default();
     for node in doc.tree.root().descendants() {
-        let Node::Element(el) = node.value() else { continue };
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
         match el.name() {
             "meta" => {
-                let key = el.attr("property").or(el.attr("name")).or(el.attr("itemprop"));
-                if let (Some(k), Some(v)) = (key, el.attr("content").or(el.attr("datetime"))) {
-                    if !v.trim().is_empty() {
-                        metas.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
-                    }
+                let key = el
+                    .attr("property")
+                    .or(el.attr("name"))
+                    .or(el.attr("itemprop"));
+                if let (Some(k), Some(v)) = (key, el.attr("content").or(el.attr("datetime")))
+                    && !v.trim().is_empty()
+                {
+                    metas.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
                 }
             }
-            "link" if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical"))) => {
+            "link"
+                if el.attr("rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("canonical"))
+                }) =>
+            {
                 canonical = canonical.or(el.attr("href").map(|h| h.trim().to_string()));
             }
             "time" => {
-                let main = el.attr("itemprop") == Some("datePublished") || el.attr("pubdate").is_some();
+                let main =
+                    el.attr("itemprop") == Some("datePublished") || el.attr("pubdate").is_some();
                 if let Some(t) = el.attr("datetime").and_then(date::parse) {
                     match time {
                         None => time = Some((t, main)),
@@ -181,11 +204,21 @@ pub(crate) fn read(doc: &Html) -> Meta {
                 }
             }
             "title" if title_tag.is_none() => {
-                let t: String = node.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+                let t: String = node
+                    .descendants()
+                    .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 title_tag = Some(t).filter(|t| !t.trim().is_empty());
             }
-            "script" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
-                let json: String = node.children().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+            "script"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let json: String = node
+                    .children()
+                    .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 if let Some(found) = linked_data(&json) {
                     linked.headline = linked.headline.or(found.headline);
                     linked.published = linked.published.or(found.published);
@@ -197,14 +230,22 @@ pub(crate) fn read(doc: &Html) -> Meta {
             _ => {}
         }
     }
-    let meta = |k: &str| metas.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let meta = |k: &str| {
+        metas
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
     let published = DATE_NAMES
         .iter()
         .find_map(|k| meta(k).and_then(|v| date::parse(&v)))
         .or_else(|| linked.published.as_deref().and_then(date::parse))
         .or(time.map(|(t, _)| t));
     let og_url = meta("og:url");
-    let url = canonical.filter(|c| !c.is_empty()).or(og_url.clone()).or(linked.url);
+    let url = canonical
+        .filter(|c| !c.is_empty())
+        .or(og_url.clone())
+        .or(linked.url);
     let source = meta("og:site_name")
         .or(linked.publisher)
         .or_else(|| meta("application-name"))
@@ -215,7 +256,14 @@ pub(crate) fn read(doc: &Html) -> Meta {
         .or(title_tag)
         .map(|t| without_site(&t, source.as_deref()))
         .filter(|t| !t.is_empty());
-    Meta { title, published, source, url, id: og_url, body: linked.body }
+    Meta {
+        title,
+        published,
+        source,
+        url,
+        id: og_url,
+        body: linked.body,
+    }
 }
 
 /// The charset a page declares in its first 4 KiB (`<meta charset>` or `http-equiv`).
@@ -225,12 +273,17 @@ pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let mut from = 0;
     while let Some(at) = lower[from..].windows(5).position(|w| w == b"<meta") {
         let start = from + at;
-        let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
         if let Some(c) = tag.windows(7).position(|w| w == b"charset") {
             let value = tag[c + 7..]
                 .iter()
-                .skip_while(|b| b.is_ascii_whitespace() || **b == b'=' || **b == b'"' || **b == b'\'')
+                .skip_while(|b| {
+                    b.is_ascii_whitespace() || **b == b'=' || **b == b'"' || **b == b'\''
+                })
                 .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
                 .copied()
                 .collect::<Vec<u8>>();
@@ -249,8 +302,14 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host("https://www.bbc.co.uk/news/1?x#y").as_deref(), Some("bbc.co.uk"));
-        assert_eq!(host("http://user@Example.com:8080").as_deref(), Some("example.com"));
+        assert_eq!(
+            host("https://www.bbc.co.uk/news/1?x#y").as_deref(),
+            Some("bbc.co.uk")
+        );
+        assert_eq!(
+            host("http://user@Example.com:8080").as_deref(),
+            Some("example.com")
+        );
         assert_eq!(host("/news/1"), None);
         assert_eq!(host("http://localhost/"), None);
     }
@@ -270,15 +329,25 @@ mod tests {
 
     #[test]
     fn titles_lose_the_site_name() {
-        assert_eq!(without_site("Talks  fail | Reuters", Some("Reuters")), "Talks fail");
-        assert_eq!(without_site("Talks fail - again", Some("Reuters")), "Talks fail - again");
+        assert_eq!(
+            without_site("Talks  fail | Reuters", Some("Reuters")),
+            "Talks fail"
+        );
+        assert_eq!(
+            without_site("Talks fail - again", Some("Reuters")),
+            "Talks fail - again"
+        );
     }
 
     #[test]
     fn charsets() {
-        assert_eq!(declared_charset(b"<html><meta charset=\"ISO-8859-1\">").map(|e| e.name()), Some("windows-1252"));
         assert_eq!(
-            declared_charset(b"<META http-equiv=Content-Type content='text/html; charset=koi8-r'>").map(|e| e.name()),
+            declared_charset(b"<html><meta charset=\"ISO-8859-1\">").map(|e| e.name()),
+            Some("windows-1252")
+        );
+        assert_eq!(
+            declared_charset(b"<META http-equiv=Content-Type content='text/html; charset=koi8-r'>")
+                .map(|e| e.name()),
             Some("KOI8-R")
         );
         assert_eq!(declared_charset(b"<meta name=x><p>charset=utf-8"), None);

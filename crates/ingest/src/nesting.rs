@@ -94,11 +94,11 @@ pub(crate) fn check(html: &str, max_depth: usize) -> Result<(), ReadError> {
         if self_closing && foreign > 0 {
             continue;
         }
-        if NO_SELF_NESTING.contains(&name.as_str()) {
-            if let Some(at) = open.iter().rposition(|n| *n == name) {
-                foreign -= open[at..].iter().filter(|n| is_foreign(n)).count();
-                open.truncate(at);
-            }
+        if NO_SELF_NESTING.contains(&name.as_str())
+            && let Some(at) = open.iter().rposition(|n| *n == name)
+        {
+            foreign -= open[at..].iter().filter(|n| is_foreign(n)).count();
+            open.truncate(at);
         }
         foreign += usize::from(is_foreign(&name));
         open.push(name);
@@ -131,7 +131,10 @@ fn scan_tag(b: &[u8], mut i: usize) -> (usize, bool, usize) {
         match c {
             b'>' => return (i + 1, last == b'/', attributes),
             b'"' | b'\'' if state == In::AfterEquals => {
-                i = b[i + 1..].iter().position(|&q| q == c).map_or(b.len(), |p| i + 2 + p);
+                i = b[i + 1..]
+                    .iter()
+                    .position(|&q| q == c)
+                    .map_or(b.len(), |p| i + 2 + p);
                 state = In::Between;
                 last = c;
                 continue;
@@ -186,11 +189,23 @@ mod tests {
 
     #[test]
     fn attributes_are_counted() {
-        let many = format!("<div {}>", (0..1001).map(|i| format!("a{i}=\"v>\"")).collect::<Vec<_>>().join(" "));
-        assert!(matches!(check(&many, 512), Err(ReadError::TooManyAttributes(1000))));
+        let many = format!(
+            "<div {}>",
+            (0..1001)
+                .map(|i| format!("a{i}=\"v>\""))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        assert!(matches!(
+            check(&many, 512),
+            Err(ReadError::TooManyAttributes(1000))
+        ));
         let few = format!(
             "<div {}>",
-            (0..1000).map(|i| format!("a{i}=x/y{i}")).collect::<Vec<_>>().join(" ")
+            (0..1000)
+                .map(|i| format!("a{i}=x/y{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
         );
         assert!(check(&few, 512).is_ok());
     }

@@ -9,7 +9,10 @@ use tacitus_dataset::Article;
 pub(crate) fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = false;
-    for line in text.lines().map(|l| l.trim_end_matches(['\r', ' ', '\t', '\u{a0}'])) {
+    for line in text
+        .lines()
+        .map(|l| l.trim_end_matches(['\r', ' ', '\t', '\u{a0}']))
+    {
         if line.trim().is_empty() {
             blank = !out.is_empty();
             continue;
@@ -27,10 +30,18 @@ pub(crate) fn tidy(text: &str) -> String {
 pub(crate) fn read(text: &str, origin: &str) -> Article {
     let text = tidy(text);
     let (title, body) = match text.split_once('\n') {
-        Some((first, rest)) => (Some(first.trim().to_string()), rest.trim_start().to_string()),
+        Some((first, rest)) => (
+            Some(first.trim().to_string()),
+            rest.trim_start().to_string(),
+        ),
         None => (None, text),
     };
-    Article { origin: origin.to_string(), title, text: body, ..Article::default() }
+    Article {
+        origin: origin.to_string(),
+        title,
+        text: body,
+        ..Article::default()
+    }
 }
 
 #[cfg(test)]
@@ -39,7 +50,10 @@ mod tests {
 
     #[test]
     fn title_then_body() {
-        let a = read("\r\n  Iran and Iraq sign accord \r\n\r\n\r\nFirst paragraph.\r\nstill first.\r\n\r\nSecond.\n\n", "a.txt");
+        let a = read(
+            "\r\n  Iran and Iraq sign accord \r\n\r\n\r\nFirst paragraph.\r\nstill first.\r\n\r\nSecond.\n\n",
+            "a.txt",
+        );
         assert_eq!(a.title.as_deref(), Some("Iran and Iraq sign accord"));
         assert_eq!(a.text, "First paragraph.\nstill first.\n\nSecond.");
         assert_eq!(a.origin, "a.txt");

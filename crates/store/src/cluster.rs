@@ -46,7 +46,9 @@ pub fn add(
             .prepare_cached("INSERT OR IGNORE INTO bands (band, doc) VALUES (?1, ?2)")
             .ctx("indexing bands")?;
         for &band in &bands {
-            index.execute(params![band as i64, doc]).ctx("indexing bands")?;
+            index
+                .execute(params![band as i64, doc])
+                .ctx("indexing bands")?;
         }
     }
     let mut clusters = BTreeSet::new();

@@ -171,6 +171,16 @@ impl Reader<'_, '_> {
     }
 }
 
+/// Events of one root code and negation whose source and target countries are given,
+/// starting between two days.
+pub const SWAPPED: &str = "SELECT id FROM events WHERE substr(source, 1, 3) = ?2 \
+     AND substr(target, 1, 3) = ?3 AND date BETWEEN ?4 AND ?5 AND root_code = ?1 \
+     AND negated = ?6";
+
+/// The events reported by the documents of one cluster.
+pub const STORY: &str =
+    "SELECT m.event FROM documents d JOIN mentions m ON m.doc = d.id WHERE d.cluster = ?1";
+
 /// Ids from a one-column query.
 fn ids(tx: &Transaction<'_>, sql: &str, args: impl rusqlite::Params) -> Result<Vec<i64>> {
     tx.prepare_cached(sql)
@@ -178,23 +188,19 @@ fn ids(tx: &Transaction<'_>, sql: &str, args: impl rusqlite::Params) -> Result<V
             s.query_map(args, |r| r.get::<_, i64>(0))?
                 .collect::<rusqlite::Result<Vec<i64>>>()
         })
-        .ctx("finding dispute candidates")
+        .ctx("querying disputes")
 }
 
 /// Recomputes the disputes of the events a batch wrote and removed, and the `disputed` flag
 /// of every event whose disputes may have changed.
 pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result<()> {
     let mut flag: BTreeSet<i64> = changed.events.clone();
-    for &id in changed.events.iter().chain(&changed.deleted) {
-        flag.extend(ids(tx, "SELECT b FROM disputes WHERE a = ?1", [id])?);
-        flag.extend(ids(tx, "SELECT a FROM disputes WHERE b = ?1", [id])?);
+    for &id in changed.rewritten.iter().chain(&changed.deleted) {
         for sql in [
-            "DELETE FROM disputes WHERE a = ?1",
-            "DELETE FROM disputes WHERE b = ?1",
+            "DELETE FROM disputes WHERE a = ?1 RETURNING b",
+            "DELETE FROM disputes WHERE b = ?1 RETURNING a",
         ] {
-            tx.prepare_cached(sql)
-                .and_then(|mut s| s.execute([id]))
-                .ctx("clearing disputes")?;
+            flag.extend(ids(tx, sql, [id])?);
         }
     }
     let mut reader = Reader {
@@ -208,8 +214,7 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
         if let (Some(src), Some(tgt)) = (a.source.as_deref(), a.target.as_deref()) {
             let candidates = ids(
                 tx,
-                "SELECT id FROM events WHERE root_code = ?1 AND substr(source, 1, 3) = ?2 \
-                 AND substr(target, 1, 3) = ?3 AND date BETWEEN ?4 AND ?5 AND negated = ?6",
+                SWAPPED,
                 params![
                     a.root,
                     country(tgt),
@@ -232,12 +237,7 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
         }
         let mut story = BTreeSet::new();
         for cluster in reader.clusters(id)? {
-            story.extend(ids(
-                tx,
-                "SELECT m.event FROM documents d JOIN mentions m ON m.doc = d.id \
-                 WHERE d.cluster = ?1",
-                [cluster],
-            )?);
+            story.extend(ids(tx, STORY, [cluster])?);
         }
         for other in story.into_iter().filter(|&o| o != id) {
             let b = reader.account(other)?;
@@ -250,11 +250,18 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
         }
     }
     let mut insert = tx
-        .prepare_cached("INSERT OR IGNORE INTO disputes (a, b, kind, scope) VALUES (?1, ?2, ?3, ?4)")
+        .prepare_cached(
+            "INSERT OR IGNORE INTO disputes (a, b, kind, scope) VALUES (?1, ?2, ?3, ?4)",
+        )
         .ctx("storing a dispute")?;
     for (x, y, kind, scope) in found {
         insert
-            .execute(params![x.min(y), x.max(y), kind_name(kind), scope_name(scope)])
+            .execute(params![
+                x.min(y),
+                x.max(y),
+                kind_name(kind),
+                scope_name(scope)
+            ])
             .ctx("storing a dispute")?;
         flag.insert(y);
     }

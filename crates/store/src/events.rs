@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{ErrorCode, Transaction, params};
 use tacitus_dataset::{EventId, Timestamp};
 
 use crate::error::{Context, Error, Result};
@@ -139,7 +139,10 @@ pub fn aggregate(key: &Key, mut reports: Vec<Report>, window: i64) -> Vec<(Event
     let mut out = Vec::new();
     let mut current: Vec<Report> = Vec::new();
     for r in reports {
-        if current.last().is_some_and(|last| r.day() - last.day() > window) {
+        if current
+            .last()
+            .is_some_and(|last| r.day() - last.day() > window)
+        {
             let done = std::mem::take(&mut current);
             out.push((event_of(key, &done), done));
         }
@@ -227,45 +230,43 @@ fn stored_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<Report> {
 pub struct Changed {
     /// Events written (created or rewritten), whose disputes must be recomputed.
     pub events: BTreeSet<i64>,
+    /// Of those, the ones that existed before (only they can have stored disputes).
+    pub rewritten: BTreeSet<i64>,
     /// Events that no longer exist (merged into others or re-dated).
     pub deleted: BTreeSet<i64>,
 }
 
-/// The stored events of `key` whose day range comes within `window` of `day`.
-fn near(tx: &Transaction<'_>, key: &Key, day: i64, window: i64, out: &mut BTreeSet<i64>) -> Result<()> {
-    let neg = i64::from(key.negated);
-    let mut within = tx
-        .prepare_cached(
-            "SELECT id FROM events WHERE source IS ?1 AND target IS ?2 AND event_code = ?3 \
-             AND negated = ?4 AND date BETWEEN ?5 AND ?6",
-        )
-        .ctx("finding events of a key")?;
-    let ids = within
-        .query_map(
-            params![key.source, key.target, key.code, neg, day - window, day + window],
-            |r| r.get::<_, i64>(0),
-        )
-        .ctx("finding events of a key")?;
-    for id in ids {
-        out.insert(id.ctx("finding events of a key")?);
-    }
-    // Only the last event starting before the window can reach into it.
-    let mut before = tx
-        .prepare_cached(
-            "SELECT id, last_day FROM events WHERE source IS ?1 AND target IS ?2 \
-             AND event_code = ?3 AND negated = ?4 AND date < ?5 ORDER BY date DESC LIMIT 1",
-        )
-        .ctx("finding events of a key")?;
-    let last: Option<(i64, i64)> = before
-        .query_row(params![key.source, key.target, key.code, neg, day - window], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()
-        .ctx("finding events of a key")?;
-    if let Some((id, last_day)) = last
-        && last_day >= day - window
-    {
-        out.insert(id);
+/// The events of a key (source, target, code, negated) starting on or before a day, latest
+/// first.
+pub const NEAR: &str = "SELECT id, last_day FROM events WHERE source IS ?1 AND target IS ?2 \
+     AND event_code = ?3 AND negated = ?4 AND date <= ?5 ORDER BY date DESC";
+
+/// The stored events of `key` whose day range comes within `window` of `day`. Events of a
+/// key are disjoint and in order, so going back from the last one starting by `day + window`,
+/// the first that ends before `day - window` ends the search.
+fn near(
+    tx: &Transaction<'_>,
+    key: &Key,
+    day: i64,
+    window: i64,
+    out: &mut BTreeSet<i64>,
+) -> Result<()> {
+    let what = "finding events of a key";
+    let mut stmt = tx.prepare_cached(NEAR).ctx(what)?;
+    let mut rows = stmt
+        .query(params![
+            key.source,
+            key.target,
+            key.code,
+            key.negated,
+            day + window
+        ])
+        .ctx(what)?;
+    while let Some(row) = rows.next().ctx(what)? {
+        if row.get::<_, i64>(1).ctx(what)? < day - window {
+            break;
+        }
+        out.insert(row.get(0).ctx(what)?);
     }
     Ok(())
 }
@@ -309,10 +310,17 @@ pub fn recompute(
             changed.deleted.insert(gone);
         }
         for (event, members) in &events {
-            write(tx, event, affected.contains(&event.id))?;
+            let exists = affected.contains(&event.id);
+            write(tx, event, exists)?;
+            if exists {
+                changed.rewritten.insert(event.id);
+            }
             for m in members {
                 match m.origin {
-                    Origin::Stored { mention, event: old } if old != event.id => {
+                    Origin::Stored {
+                        mention,
+                        event: old,
+                    } if old != event.id => {
                         tx.prepare_cached("UPDATE mentions SET event = ?1 WHERE id = ?2")
                             .and_then(|mut s| s.execute([event.id, mention]))
                             .ctx("moving a report to its event")?;
@@ -329,15 +337,6 @@ pub fn recompute(
 
 /// Writes an event: updates it when it `exists` (keeping `disputed`), else inserts it.
 fn write(tx: &Transaction<'_>, e: &EventRow, exists: bool) -> Result<()> {
-    if !exists {
-        let taken = tx
-            .prepare_cached("SELECT 1 FROM events WHERE id = ?1")
-            .and_then(|mut s| s.exists([e.id]))
-            .ctx("checking an event id")?;
-        if taken {
-            return Err(Error::IdCollision(e.id));
-        }
-    }
     let sql = if exists {
         "UPDATE events SET date = ?2, last_day = ?3, added = ?4, source = ?5, source_name = ?6, \
          target = ?7, target_name = ?8, event_code = ?9, base_code = ?10, root_code = ?11, \
@@ -377,7 +376,14 @@ fn write(tx: &Transaction<'_>, e: &EventRow, exists: bool) -> Result<()> {
                 e.source_url,
             ])
         })
-        .ctx("writing an event")?;
+        .map_err(|err| match err.sqlite_error_code() {
+            // A new id already taken: another event hashed to it.
+            Some(ErrorCode::ConstraintViolation) if !exists => Error::IdCollision(e.id),
+            _ => Error::Sqlite {
+                context: "writing an event".into(),
+                source: err,
+            },
+        })?;
     Ok(())
 }
 
@@ -419,7 +425,10 @@ mod tests {
     #[test]
     fn components_follow_the_window() {
         let spans = |days: &[i64], window| -> Vec<(i64, i64, i64)> {
-            let reports = days.iter().enumerate().map(|(i, &d)| report(d, i as i64, i as i64));
+            let reports = days
+                .iter()
+                .enumerate()
+                .map(|(i, &d)| report(d, i as i64, i as i64));
             aggregate(&key(), reports.collect(), window)
                 .into_iter()
                 .map(|(e, _)| (e.date, e.last_day, e.num_mentions))

@@ -9,8 +9,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use rusqlite::{Transaction, params};
-use tacitus_dataset::{CodedArticle, Event, Section};
+use rusqlite::{OptionalExtension, Transaction, params};
+use tacitus_dataset::{CodedArticle, Event, EventId, Section};
 use tacitus_dedup::Signature;
 
 use crate::error::{Context, Error, Result};
@@ -63,14 +63,19 @@ fn validate(art: &CodedArticle) -> Result<Vec<bool>> {
         reason,
     };
     if art.published.date().is_none() {
-        return Err(invalid(format!("publication time {} is out of range", art.published.0)));
+        return Err(invalid(format!(
+            "publication time {} is out of range",
+            art.published.0
+        )));
     }
     let chars = art.text.chars().count();
     let span = |what: &str, start: usize, end: usize| {
         if start <= end && end <= chars {
             Ok(())
         } else {
-            Err(invalid(format!("{what} spans {start}..{end}, past the text ({chars} characters)")))
+            Err(invalid(format!(
+                "{what} spans {start}..{end}, past the text ({chars} characters)"
+            )))
         }
     };
     for (i, s) in art.sentences.iter().enumerate() {
@@ -85,7 +90,9 @@ fn validate(art: &CodedArticle) -> Result<Vec<bool>> {
             )));
         };
         if s.section != e.section {
-            return Err(invalid(format!("event {k}: its section is not its sentence's")));
+            return Err(invalid(format!(
+                "event {k}: its section is not its sentence's"
+            )));
         }
         if e.event_code.is_empty() {
             return Err(invalid(format!("event {k} has no event code")));
@@ -103,37 +110,66 @@ fn validate(art: &CodedArticle) -> Result<Vec<bool>> {
         .collect())
 }
 
-/// Row ids of interned names (outlets, rules), looked up once per batch.
+/// Row ids of outlets and rules, looked up once per batch.
 struct Interned<'a, 'c> {
     tx: &'a Transaction<'c>,
-    cache: HashMap<(&'static str, String), i64>,
+    outlets: HashMap<String, i64>,
+    rules: HashMap<String, i64>,
 }
 
 impl Interned<'_, '_> {
-    /// The id of `value` in `table` (with a UNIQUE column `column`), added when absent.
-    fn id(&mut self, table: &'static str, column: &str, value: &str) -> Result<i64> {
-        if let Some(&id) = self.cache.get(&(table, value.to_string())) {
+    /// The id of an outlet, added when absent.
+    fn outlet(&mut self, name: &str) -> Result<i64> {
+        if let Some(&id) = self.outlets.get(name) {
             return Ok(id);
         }
-        let what = || format!("interning {table}");
+        let what = "storing an outlet";
         let found = self
             .tx
-            .prepare_cached(&format!("SELECT id FROM {table} WHERE {column} = ?1"))
-            .and_then(|mut s| {
-                rusqlite::OptionalExtension::optional(s.query_row([value], |r| r.get(0)))
-            })
-            .ctx_with(what)?;
+            .prepare_cached("SELECT id FROM outlets WHERE name = ?1")
+            .and_then(|mut s| s.query_row([name], |r| r.get(0)).optional())
+            .ctx(what)?;
         let id = match found {
             Some(id) => id,
             None => {
                 self.tx
-                    .prepare_cached(&format!("INSERT INTO {table} ({column}) VALUES (?1)"))
-                    .and_then(|mut s| s.execute([value]))
-                    .ctx_with(what)?;
+                    .prepare_cached("INSERT INTO outlets (name) VALUES (?1)")
+                    .and_then(|mut s| s.execute([name]))
+                    .ctx(what)?;
                 self.tx.last_insert_rowid()
             }
         };
-        self.cache.insert((table, value.to_string()), id);
+        self.outlets.insert(name.to_string(), id);
+        Ok(id)
+    }
+
+    /// The id of a rule's JSON: its 63-bit hash (the next free number in the astronomically
+    /// rare case of a collision), so that no index on the text is needed.
+    fn rule(&mut self, json: String) -> Result<i64> {
+        if let Some(&id) = self.rules.get(&json) {
+            return Ok(id);
+        }
+        let what = "storing a rule";
+        let mut id = EventId::of(&[&json]).0;
+        loop {
+            let stored: Option<String> = self
+                .tx
+                .prepare_cached("SELECT json FROM rules WHERE id = ?1")
+                .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+                .ctx(what)?;
+            match stored {
+                Some(s) if s == json => break,
+                Some(_) => id = id.checked_add(1).unwrap_or(1),
+                None => {
+                    self.tx
+                        .prepare_cached("INSERT INTO rules (id, json) VALUES (?1, ?2)")
+                        .and_then(|mut s| s.execute(params![id, json]))
+                        .ctx(what)?;
+                    break;
+                }
+            }
+        }
+        self.rules.insert(json, id);
         Ok(id)
     }
 }
@@ -149,14 +185,10 @@ fn store_document(
 ) -> Result<()> {
     let a = &art.article;
     let at = || format!("storing {}", a.origin);
-    let outlet = a
-        .source
-        .as_deref()
-        .map(|s| names.id("outlets", "name", s))
-        .transpose()?;
+    let outlet = a.source.as_deref().map(|s| names.outlet(s)).transpose()?;
     let first = art.events.first();
-    let metadata = (!a.metadata.is_empty())
-        .then(|| serde_json::Value::Object(a.metadata.clone()).to_string());
+    let metadata =
+        (!a.metadata.is_empty()).then(|| serde_json::Value::Object(a.metadata.clone()).to_string());
     tx.prepare_cached(
         "INSERT INTO documents (id, hash, cluster, published, outlet, chars, words, doc_id, url, \
          title, place, origin, discarded_by, event_doc_id, event_date, metadata, signature, text) \
@@ -193,7 +225,14 @@ fn store_document(
     for (i, (s, lead)) in art.sentences.iter().zip(leads).enumerate() {
         let section = i64::from(s.section == Section::Body);
         sentence
-            .execute(params![id, i as i64, section, s.start as i64, s.end as i64, lead])
+            .execute(params![
+                id,
+                i as i64,
+                section,
+                s.start as i64,
+                s.end as i64,
+                lead
+            ])
             .ctx_with(at)?;
     }
     Ok(())
@@ -216,11 +255,14 @@ fn extra(event: &Event, first: &Event) -> Option<String> {
 pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Result<InsertSummary> {
     let mut summary = InsertSummary::default();
     let mut next: i64 = tx
-        .query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM documents", [], |r| r.get(0))
+        .query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM documents", [], |r| {
+            r.get(0)
+        })
         .ctx("numbering documents")?;
     let mut names = Interned {
         tx,
-        cache: HashMap::new(),
+        outlets: HashMap::new(),
+        rules: HashMap::new(),
     };
     let mut stored = Vec::new();
     let mut moved = BTreeSet::new();
@@ -287,7 +329,7 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
                 verb: (e.verb.text.clone(), e.verb.start as i64, e.verb.end as i64),
                 modality: e.modality.clone(),
                 reported_by,
-                rule: names.id("rules", "json", &rule)?,
+                rule: names.rule(rule)?,
                 extra: extra(e, &art.events[0]),
             });
             days.entry(key.clone())
@@ -399,7 +441,10 @@ mod tests {
         let end = lead_end(text, true);
         assert_eq!(&text[..end], "Talks resume\n\nFirst one. First two.\n");
         let plain = "\nFirst one.\nStill first.\n \nSecond.";
-        assert_eq!(&plain[..lead_end(plain, false)], "\nFirst one.\nStill first.\n");
+        assert_eq!(
+            &plain[..lead_end(plain, false)],
+            "\nFirst one.\nStill first.\n"
+        );
         assert_eq!(lead_end("Only headline", true), 13);
         assert_eq!(lead_end("é\n\nx", false), 2);
     }

@@ -64,14 +64,24 @@ impl Conditions {
         format!("?{}", self.params.len())
     }
 
-    /// `column` starts with `prefix`, as an index-friendly range.
+    /// `column` starts with `prefix`, as an index-friendly range; from three characters on,
+    /// also as an equality on the country part, which the (country, country, date) index
+    /// seeks.
     fn prefix(&mut self, column: &str, prefix: &str) -> String {
         if prefix.is_empty() {
             return format!("{column} IS NOT NULL");
         }
         let lo = self.param(prefix.to_string());
         let hi = self.param(format!("{prefix}\u{10FFFF}"));
-        format!("({column} >= {lo} AND {column} < {hi})")
+        let range = format!("{column} >= {lo} AND {column} < {hi}");
+        match prefix.char_indices().nth(3) {
+            _ if prefix.chars().count() < 3 => format!("({range})"),
+            at => {
+                let country = &prefix[..at.map_or(prefix.len(), |(i, _)| i)];
+                let c = self.param(country.to_string());
+                format!("(substr({column}, 1, 3) = {c} AND {range})")
+            }
+        }
     }
 }
 
@@ -332,7 +342,9 @@ impl Store {
     /// The event with this id, if stored.
     pub fn event(&self, id: EventId) -> Result<Option<EventRecord>> {
         self.conn
-            .prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"))
+            .prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?1"
+            ))
             .and_then(|mut s| s.query_row([id.0], event_record).optional())
             .ctx("reading an event")
     }
@@ -353,7 +365,10 @@ impl Store {
         E: From<Error>,
         F: FnMut(MentionRecord) -> Result<(), E>,
     {
-        let mut stmt = self.conn.prepare_cached(MENTIONS).ctx("querying mentions")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(MENTIONS)
+            .ctx("querying mentions")?;
         let mut rows = stmt.query([id.0]).ctx("querying mentions")?;
         while let Some(row) = rows.next().ctx("reading mentions")? {
             f(mention_record(row).ctx("reading a mention")?)?;
@@ -434,4 +449,93 @@ fn dispute(r: &Row<'_>, event: i64, other: i64) -> rusqlite::Result<Dispute> {
         kind: kind_of(&kind).ok_or_else(|| bad(n - 2, format!("dispute kind {kind:?}")))?,
         scope: scope_of(&scope).ok_or_else(|| bad(n - 1, format!("dispute scope {scope:?}")))?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(store: &Store, sql: &str, params: Vec<Value>) -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows = stmt
+            .query_map(params_from_iter(params), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(Result::unwrap).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn indexes_serve_dyads_keys_and_disputes() {
+        let store = Store::open(":memory:").unwrap();
+        let s = |x: &str| Some(x.to_string());
+        let month = |f: Filter| Filter {
+            from: Date::new(2024, 3, 1),
+            to: Date::new(2024, 3, 31),
+            ..f
+        };
+        let filtered = |f: Filter| {
+            let (sql, params) = f.select("e.id").unwrap();
+            plan(&store, &sql, params)
+        };
+        let dyad = filtered(month(Filter {
+            source: s("IRNGOV"),
+            target: s("USA"),
+            ..Filter::default()
+        }));
+        assert!(
+            dyad.contains("USING INDEX events_dyad (<expr>=? AND <expr>=? AND date>? AND date<?)"),
+            "{dyad}"
+        );
+        let target = filtered(Filter {
+            target: s("USA"),
+            ..Filter::default()
+        });
+        assert!(
+            target.contains("USING INDEX events_target (<expr>=?)"),
+            "{target}"
+        );
+        let all = filtered(Filter::default());
+        assert_eq!(all, "SCAN e USING COVERING INDEX events_date");
+        let near = plan(
+            &store,
+            crate::events::NEAR,
+            vec![
+                Value::Null,
+                "IRN".to_string().into(),
+                "190".to_string().into(),
+                0.into(),
+                1.into(),
+            ],
+        );
+        assert_eq!(
+            near,
+            "SEARCH events USING INDEX events_key (source=? AND target=? AND event_code=? AND \
+             negated=? AND date<?)"
+        );
+        let swapped = plan(
+            &store,
+            crate::disputes::SWAPPED,
+            vec![
+                "03".to_string().into(),
+                "USA".to_string().into(),
+                "IRN".to_string().into(),
+                1.into(),
+                2.into(),
+                0.into(),
+            ],
+        );
+        assert!(
+            swapped
+                .contains("USING INDEX events_dyad (<expr>=? AND <expr>=? AND date>? AND date<?)"),
+            "{swapped}"
+        );
+        let story = plan(&store, crate::disputes::STORY, vec![1.into()]);
+        assert!(
+            story.contains("events")
+                || (story.contains("documents_cluster") && story.contains("mentions_doc")),
+            "{story}"
+        );
+    }
 }

@@ -100,11 +100,29 @@ mod tests {
     fn weeks_start_on_monday_and_months_on_the_first() {
         let d = |y, m, day| day_of(Date::new(y, m, day).unwrap());
         // 2024-03-07 is a Thursday; its week starts on Monday 2024-03-04.
-        assert_eq!(period_start(d(2024, 3, 7), Bucket::Week).unwrap(), d(2024, 3, 4));
-        assert_eq!(period_start(d(2024, 3, 4), Bucket::Week).unwrap(), d(2024, 3, 4));
-        assert_eq!(period_start(d(2024, 3, 10), Bucket::Week).unwrap(), d(2024, 3, 4));
-        assert_eq!(period_start(d(1969, 12, 31), Bucket::Week).unwrap(), d(1969, 12, 29));
-        assert_eq!(period_start(d(2024, 2, 29), Bucket::Month).unwrap(), d(2024, 2, 1));
-        assert_eq!(period_start(d(2024, 2, 29), Bucket::Day).unwrap(), d(2024, 2, 29));
+        assert_eq!(
+            period_start(d(2024, 3, 7), Bucket::Week).unwrap(),
+            d(2024, 3, 4)
+        );
+        assert_eq!(
+            period_start(d(2024, 3, 4), Bucket::Week).unwrap(),
+            d(2024, 3, 4)
+        );
+        assert_eq!(
+            period_start(d(2024, 3, 10), Bucket::Week).unwrap(),
+            d(2024, 3, 4)
+        );
+        assert_eq!(
+            period_start(d(1969, 12, 31), Bucket::Week).unwrap(),
+            d(1969, 12, 29)
+        );
+        assert_eq!(
+            period_start(d(2024, 2, 29), Bucket::Month).unwrap(),
+            d(2024, 2, 1)
+        );
+        assert_eq!(
+            period_start(d(2024, 2, 29), Bucket::Day).unwrap(),
+            d(2024, 2, 29)
+        );
     }
 }

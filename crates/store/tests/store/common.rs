@@ -2,8 +2,8 @@
 
 use tacitus_coder::{Citation, Participant, Rule, VerbSpan};
 use tacitus_dataset::{
-    Article, CodedArticle, Date, Dispute, Event, EventRecord, MentionRecord, Section,
-    SentenceSpan, Timestamp,
+    Article, CodedArticle, Date, Dispute, Event, EventRecord, MentionRecord, Section, SentenceSpan,
+    Timestamp,
 };
 use tacitus_store::{Filter, Stats, Store};
 
@@ -144,8 +144,8 @@ pub fn article(
 /// A story body of `n` distinct words: different seeds give unrelated texts.
 pub fn prose(seed: u64, n: usize) -> String {
     const SYLLABLES: [&str; 16] = [
-        "ka", "lo", "mi", "ter", "sun", "va", "dre", "po", "lis", "gan", "or", "ben", "ru",
-        "shi", "tal", "ex",
+        "ka", "lo", "mi", "ter", "sun", "va", "dre", "po", "lis", "gan", "or", "ben", "ru", "shi",
+        "tal", "ex",
     ];
     let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
     let mut words = Vec::with_capacity(n);

@@ -72,11 +72,17 @@ fn headline_against_body_is_a_dispute_within_the_story() {
         9,
         "Iran sought talks with the CIA",
         &[&["The US reached out to Iran, officials said."]],
-        &[report(0, "IRN", "USASPY", "036"), report(1, "USA", "IRN", "036")],
+        &[
+            report(0, "IRN", "USASPY", "036"),
+            report(1, "USA", "IRN", "036"),
+        ],
     );
     store.insert(&[a]).unwrap();
     let d = store.disputes_of(find(&store, "IRN", "USASPY").id).unwrap();
-    assert_eq!((d[0].kind, d[0].scope), (DisputeKind::Swapped, DisputeScope::Story));
+    assert_eq!(
+        (d[0].kind, d[0].scope),
+        (DisputeKind::Swapped, DisputeScope::Story)
+    );
 }
 
 #[test]
@@ -88,11 +94,17 @@ fn another_source_within_one_story() {
         9,
         "Israel strikes Lebanon",
         &[&["Syria's army shelled Lebanon, a monitor said."]],
-        &[report(0, "ISR", "LBN", "190"), report(1, "SYR", "LBN", "195")],
+        &[
+            report(0, "ISR", "LBN", "190"),
+            report(1, "SYR", "LBN", "195"),
+        ],
     );
     store.insert(&[a]).unwrap();
     let d = store.disputes_of(find(&store, "ISR", "LBN").id).unwrap();
-    assert_eq!((d[0].kind, d[0].scope), (DisputeKind::OtherSource, DisputeScope::Story));
+    assert_eq!(
+        (d[0].kind, d[0].scope),
+        (DisputeKind::OtherSource, DisputeScope::Story)
+    );
     // Across independent sources the same difference is two events, not a dispute.
     store
         .insert(&[
@@ -116,8 +128,12 @@ fn no_dispute_without_the_same_root_and_nearby_days() {
         ])
         .unwrap();
     assert_eq!(store.stats().unwrap().disputed, 0);
-    store.insert(&[story("f", 0, 6, "IRNMIL", "IRNGOV", "036")]).unwrap();
-    let d = store.disputes_of(find(&store, "IRNGOV", "IRNMIL").id).unwrap();
+    store
+        .insert(&[story("f", 0, 6, "IRNMIL", "IRNGOV", "036")])
+        .unwrap();
+    let d = store
+        .disputes_of(find(&store, "IRNGOV", "IRNMIL").id)
+        .unwrap();
     assert_eq!(d.len(), 1);
     assert_eq!(store.stats().unwrap().disputed, 2);
 }
@@ -134,7 +150,9 @@ fn disputes_follow_events_that_merge() {
     let old = find(&store, "IRN", "USA");
     assert!(old.disputed);
     // An earlier report of Iran's move re-dates it out of the window of the US account.
-    store.insert(&[story("c", 1, 3, "IRN", "USA", "036")]).unwrap();
+    store
+        .insert(&[story("c", 1, 3, "IRN", "USA", "036")])
+        .unwrap();
     let new = find(&store, "IRN", "USA");
     assert_ne!(new.id, old.id);
     assert!(!new.disputed);
@@ -142,7 +160,9 @@ fn disputes_follow_events_that_merge() {
     assert!(store.disputes_of(old.id).unwrap().is_empty());
     assert_eq!(store.stats().unwrap().disputed, 0);
     // A US account on day 1 disputes the re-dated event; the day-3 one stays apart.
-    store.insert(&[story("d", 0, 4, "USA", "IRN", "036")]).unwrap();
+    store
+        .insert(&[story("d", 0, 4, "USA", "IRN", "036")])
+        .unwrap();
     let us = find(&store, "USA", "IRN");
     let d = store.disputes_of(new.id).unwrap();
     assert_eq!(d.len(), 1);

@@ -12,7 +12,10 @@ fn batch() -> Vec<tacitus_dataset::CodedArticle> {
             0,
             9,
             "Iran and Oman hold talks",
-            &[&["Iran met Oman.", "They spoke."], &["Later the US commented."]],
+            &[
+                &["Iran met Oman.", "They spoke."],
+                &["Later the US commented."],
+            ],
             &[report(0, "IRN", "OMN", "040"), report(3, "USA", "", "010")],
         ),
         article(
@@ -33,7 +36,15 @@ fn inserting_twice_changes_nothing() {
     assert_eq!((first.inserted, first.unchanged, first.mentions), (2, 0, 3));
     let before = dump(&store);
     let again = store.insert(&batch()).unwrap();
-    assert_eq!((again.inserted, again.unchanged, again.mentions, again.events), (0, 2, 0, 0));
+    assert_eq!(
+        (
+            again.inserted,
+            again.unchanged,
+            again.mentions,
+            again.events
+        ),
+        (0, 2, 0, 0)
+    );
     assert_eq!(dump(&store), before);
     for a in batch() {
         assert!(store.contains(a.hash).unwrap());
@@ -75,7 +86,10 @@ fn a_span_past_the_text_is_refused() {
     let (_dir, mut store) = fresh();
     let mut bad = batch();
     bad[0].sentences[1].end = 10_000;
-    assert!(matches!(store.insert(&bad), Err(Error::InvalidArticle { .. })));
+    assert!(matches!(
+        store.insert(&bad),
+        Err(Error::InvalidArticle { .. })
+    ));
     assert_eq!(store.stats().unwrap().documents, 0);
 }
 
@@ -151,16 +165,23 @@ fn references_hold_after_many_batches() {
             8,
             &format!("Day {d}"),
             &[&["Iran met Oman."]],
-            &[report(1, "IRN", "OMN", "040"), report(0, "OMN", "IRN", "040")],
+            &[
+                report(1, "IRN", "OMN", "040"),
+                report(0, "OMN", "IRN", "040"),
+            ],
         );
         store.insert(&[a]).unwrap();
     }
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
     let broken: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(broken, 0);
-    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(ok, "ok");
 }

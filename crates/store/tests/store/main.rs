@@ -6,7 +6,7 @@ mod common;
 mod disputes;
 mod events;
 mod ingest;
-
+mod measure;
 mod order;
 mod query;
 mod schema;

@@ -8,8 +8,8 @@ use tacitus_store::{Options, Store};
 use crate::common::{Dump, Report, article, dump, prose};
 
 // Few actors and codes, so that articles often share event keys and disputes arise.
-const ACTORS: [&str; 5] = ["IRN", "USA", "USASPY", "IRNGOV", ""];
-const CODES: [&str; 3] = ["036", "031", "190"];
+const ACTORS: [&str; 4] = ["IRN", "USA", "USASPY", ""];
+const CODES: [&str; 2] = ["036", "190"];
 /// Story seeds: in the first two, variants 0 and 2 are not near-duplicates but 1 is near
 /// both; in the last all three are near one another.
 const STORIES: [u64; 3] = [0, 3, 14];
@@ -33,9 +33,12 @@ fn spec() -> impl Strategy<Value = Spec> {
         0usize..3,
         0usize..3,
         0usize..4,
-        0i64..5,
+        0i64..6,
         0u32..24,
-        prop::collection::vec((0usize..9, 0usize..5, 0usize..5, 0usize..3, any::<bool>()), 1..4),
+        prop::collection::vec(
+            (0usize..9, 0usize..4, 0usize..4, 0usize..2, any::<bool>()),
+            1..5,
+        ),
     )
         .prop_map(|(story, variant, outlet, day, hour, reports)| Spec {
             story,
@@ -50,17 +53,24 @@ fn spec() -> impl Strategy<Value = Spec> {
 fn build(i: usize, s: &Spec) -> CodedArticle {
     let words = prose(STORIES[s.story], 180);
     let words: Vec<&str> = words.split(' ').skip(10 * s.variant).take(160).collect();
-    let sentences: Vec<String> = words.chunks(20).map(|c| format!("{}.", c.join(" "))).collect();
+    let sentences: Vec<String> = words
+        .chunks(20)
+        .map(|c| format!("{}.", c.join(" ")))
+        .collect();
     let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
     let reports: Vec<Report> = s
         .reports
         .iter()
         .map(|&(sentence, src, tgt, code, negated)| Report {
             sentence,
-            source: Some(ACTORS[src]).filter(|a| !a.is_empty()).map(str::to_string),
-            target: Some(ACTORS[tgt]).filter(|a| !a.is_empty()).map(str::to_string),
+            source: Some(ACTORS[src])
+                .filter(|a| !a.is_empty())
+                .map(str::to_string),
+            target: Some(ACTORS[tgt])
+                .filter(|a| !a.is_empty())
+                .map(str::to_string),
             code: CODES[code].to_string(),
-            negated: negated && code == 1,
+            negated: negated && sentence == 8,
         })
         .collect();
     let mut a = article(
@@ -107,7 +117,7 @@ proptest! {
 
     #[test]
     fn any_order_and_batching_gives_the_same_dataset(
-        specs in prop::collection::vec(spec(), 1..20),
+        specs in prop::collection::vec(spec(), 1..24),
         seed in 1u64..,
         window in 0u32..3,
         cuts in prop::collection::vec(any::<usize>(), 0..4),
@@ -138,7 +148,6 @@ proptest! {
         prop_assert_eq!(together.json(), one_by_one.json());
     }
 }
-
 
 #[test]
 fn variants_bridge_clusters() {

@@ -19,12 +19,48 @@ fn stories() -> Vec<CodedArticle> {
         )
     };
     vec![
-        one("reuters", 0, 1, "Iran met Oman in Muscat.", ["IRNGOV", "OMN", "040"]),
-        one("reuters", 2, 2, "The US sanctioned Iran.", ["USA", "IRN", "163"]),
-        one("bbc", 2, 3, "Iran's army fired at US drones.", ["IRNMIL", "USA", "190"]),
-        one("bbc", 9, 4, "Oman hosted Iranian envoys.", ["OMN", "IRN", "042"]),
-        one("ap", 31, 5, "The US Navy seized an Iranian boat.", ["USAMIL", "IRN", "190"]),
-        one("ap", 40, 6, "Iran denied the US report.", ["IRN", "USA", "190"]),
+        one(
+            "reuters",
+            0,
+            1,
+            "Iran met Oman in Muscat.",
+            ["IRNGOV", "OMN", "040"],
+        ),
+        one(
+            "reuters",
+            2,
+            2,
+            "The US sanctioned Iran.",
+            ["USA", "IRN", "163"],
+        ),
+        one(
+            "bbc",
+            2,
+            3,
+            "Iran's army fired at US drones.",
+            ["IRNMIL", "USA", "190"],
+        ),
+        one(
+            "bbc",
+            9,
+            4,
+            "Oman hosted Iranian envoys.",
+            ["OMN", "IRN", "042"],
+        ),
+        one(
+            "ap",
+            31,
+            5,
+            "The US Navy seized an Iranian boat.",
+            ["USAMIL", "IRN", "190"],
+        ),
+        one(
+            "ap",
+            40,
+            6,
+            "Iran denied the US report.",
+            ["IRN", "USA", "190"],
+        ),
     ]
 }
 
@@ -55,36 +91,139 @@ fn filters_narrow_the_events() {
     let s = |x: &str| Some(x.to_string());
     assert_eq!(select(&store, Filter::default()).len(), 6);
     assert_eq!(
-        select(&store, Filter { source: s("IRN"), target: s("USA"), ..Filter::default() }),
+        select(
+            &store,
+            Filter {
+                source: s("IRN"),
+                target: s("USA"),
+                ..Filter::default()
+            }
+        ),
         ["IRNMIL>USA 190", "IRN>USA 190"]
     );
     assert_eq!(
-        select(&store, Filter { actor: s("OMN"), ..Filter::default() }),
+        select(
+            &store,
+            Filter {
+                actor: s("OMN"),
+                ..Filter::default()
+            }
+        ),
         ["IRNGOV>OMN 040", "OMN>IRN 042"]
     );
-    assert_eq!(select(&store, Filter { country: s("USA"), ..Filter::default() }).len(), 4);
     assert_eq!(
-        select(&store, Filter { event_code: s("04"), ..Filter::default() }),
+        select(
+            &store,
+            Filter {
+                country: s("USA"),
+                ..Filter::default()
+            }
+        )
+        .len(),
+        4
+    );
+    assert_eq!(
+        select(
+            &store,
+            Filter {
+                event_code: s("04"),
+                ..Filter::default()
+            }
+        ),
         ["IRNGOV>OMN 040", "OMN>IRN 042"]
     );
-    assert_eq!(select(&store, Filter { root_code: s("19"), ..Filter::default() }).len(), 3);
-    assert_eq!(select(&store, Filter { quad_class: Some(4), ..Filter::default() }).len(), 4);
-    let mut march = select(&store, Filter { from: Some(day(2)), to: Some(day(9)), ..Filter::default() });
+    assert_eq!(
+        select(
+            &store,
+            Filter {
+                root_code: s("19"),
+                ..Filter::default()
+            }
+        )
+        .len(),
+        3
+    );
+    assert_eq!(
+        select(
+            &store,
+            Filter {
+                quad_class: Some(4),
+                ..Filter::default()
+            }
+        )
+        .len(),
+        4
+    );
+    let mut march = select(
+        &store,
+        Filter {
+            from: Some(day(2)),
+            to: Some(day(9)),
+            ..Filter::default()
+        },
+    );
     march.sort();
     assert_eq!(march, ["IRNMIL>USA 190", "OMN>IRN 042", "USA>IRN 163"]);
     assert_eq!(
-        select(&store, Filter { outlet: s("ap"), ..Filter::default() }),
+        select(
+            &store,
+            Filter {
+                outlet: s("ap"),
+                ..Filter::default()
+            }
+        ),
         ["USAMIL>IRN 190", "IRN>USA 190"]
     );
     assert_eq!(
-        select(&store, Filter { text: s("iranian"), ..Filter::default() }),
+        select(
+            &store,
+            Filter {
+                text: s("iranian"),
+                ..Filter::default()
+            }
+        ),
         ["OMN>IRN 042", "USAMIL>IRN 190"]
     );
-    assert!(select(&store, Filter { text: s("100%"), ..Filter::default() }).is_empty());
-    assert_eq!(select(&store, Filter { limit: Some(2), ..Filter::default() }).len(), 2);
-    assert_eq!(select(&store, Filter { disputed: Some(true), ..Filter::default() }).len(), 0);
+    assert!(
+        select(
+            &store,
+            Filter {
+                text: s("100%"),
+                ..Filter::default()
+            }
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        select(
+            &store,
+            Filter {
+                limit: Some(2),
+                ..Filter::default()
+            }
+        )
+        .len(),
+        2
+    );
+    assert_eq!(
+        select(
+            &store,
+            Filter {
+                disputed: Some(true),
+                ..Filter::default()
+            }
+        )
+        .len(),
+        0
+    );
     assert!(matches!(
-        store.for_each_event(&Filter { country: s("US"), ..Filter::default() }, |_| Ok::<(), Error>(())),
+        store.for_each_event(
+            &Filter {
+                country: s("US"),
+                ..Filter::default()
+            },
+            |_| Ok::<(), Error>(())
+        ),
         Err(Error::InvalidFilter(_))
     ));
 }
@@ -113,13 +252,30 @@ fn series_by_day_week_and_month() {
     assert_eq!(weeks[0], point(Date::new(2024, 2, 26).unwrap(), 3, -14.5));
     assert_eq!(weeks[1].period, Date::new(2024, 3, 4).unwrap());
     let days = store
-        .series(&Filter { root_code: Some("19".into()), ..Filter::default() }, Bucket::Day)
+        .series(
+            &Filter {
+                root_code: Some("19".into()),
+                ..Filter::default()
+            },
+            Bucket::Day,
+        )
         .unwrap();
-    assert_eq!(days.iter().map(|p| p.period).collect::<Vec<_>>(), vec![day(2), day(31), day(40)]);
-    assert!(store
-        .series(&Filter { outlet: Some("nobody".into()), ..Filter::default() }, Bucket::Day)
-        .unwrap()
-        .is_empty());
+    assert_eq!(
+        days.iter().map(|p| p.period).collect::<Vec<_>>(),
+        vec![day(2), day(31), day(40)]
+    );
+    assert!(
+        store
+            .series(
+                &Filter {
+                    outlet: Some("nobody".into()),
+                    ..Filter::default()
+                },
+                Bucket::Day
+            )
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -127,7 +283,15 @@ fn stats_count_what_is_stored() {
     let (_dir, store) = store();
     let s = store.stats().unwrap();
     assert_eq!(
-        (s.documents, s.duplicates, s.sentences, s.events, s.mentions, s.disputed, s.outlets),
+        (
+            s.documents,
+            s.duplicates,
+            s.sentences,
+            s.events,
+            s.mentions,
+            s.disputed,
+            s.outlets
+        ),
         (6, 0, 18, 6, 6, 0, 3)
     );
 }

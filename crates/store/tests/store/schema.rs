@@ -8,15 +8,26 @@ use crate::common::{article, report};
 fn creates_the_schema_and_reopens_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("events.db");
-    let a = article("wire", 0, 9, "Talks", &[&["Iran met Oman."]], &[report(1, "IRN", "OMN", "040")]);
+    let a = article(
+        "wire",
+        0,
+        9,
+        "Talks",
+        &[&["Iran met Oman."]],
+        &[report(1, "IRN", "OMN", "040")],
+    );
     {
         let mut store = Store::open(&path).unwrap();
         store.insert(std::slice::from_ref(&a)).unwrap();
     }
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
     drop(conn);
     let store = Store::open(&path).unwrap();
@@ -30,10 +41,15 @@ fn refuses_a_newer_schema() {
     let path = dir.path().join("events.db");
     drop(Store::open(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
     drop(conn);
     match Store::open(&path) {
-        Err(e @ Error::NewerSchema { found, supported, .. }) => {
+        Err(
+            e @ Error::NewerSchema {
+                found, supported, ..
+            },
+        ) => {
             assert_eq!((found, supported), (SCHEMA_VERSION + 1, SCHEMA_VERSION));
             assert!(e.to_string().contains("newer Tacitus"), "{e}");
         }
