@@ -128,6 +128,8 @@ pub struct EventRow {
     pub num_articles: i64,
     /// First report's address.
     pub source_url: String,
+    /// The near-duplicate clusters of its reports (not a column: disputes use it).
+    pub clusters: BTreeSet<i64>,
 }
 
 /// The events of one key's reports: components over days at most `window` apart, each with
@@ -190,6 +192,7 @@ fn event_of(key: &Key, reports: &[Report]) -> EventRow {
         num_sources: clusters.len() as i64,
         num_articles: docs.len() as i64,
         source_url: first.address.clone(),
+        clusters,
     }
 }
 
@@ -229,7 +232,7 @@ fn stored_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<Report> {
 #[derive(Debug, Default)]
 pub struct Changed {
     /// Events written (created or rewritten), whose disputes must be recomputed.
-    pub events: BTreeSet<i64>,
+    pub events: BTreeMap<i64, EventRow>,
     /// Of those, the ones that existed before (only they can have stored disputes).
     pub rewritten: BTreeSet<i64>,
     /// Events that no longer exist (merged into others or re-dated).
@@ -309,13 +312,13 @@ pub fn recompute(
                 .ctx("removing a merged event")?;
             changed.deleted.insert(gone);
         }
-        for (event, members) in &events {
+        for (event, members) in events {
             let exists = affected.contains(&event.id);
-            write(tx, event, exists)?;
+            write(tx, &event, exists)?;
             if exists {
                 changed.rewritten.insert(event.id);
             }
-            for m in members {
+            for m in &members {
                 match m.origin {
                     Origin::Stored {
                         mention,
@@ -329,7 +332,7 @@ pub fn recompute(
                     Origin::New(i) => insert_new(m, i, event.id)?,
                 }
             }
-            changed.events.insert(event.id);
+            changed.events.insert(event.id, event.clone());
         }
     }
     Ok(changed)
