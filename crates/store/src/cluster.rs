@@ -8,11 +8,28 @@
 //! `cluster` column always holds the component of the stored set.
 
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
-use rusqlite::{Transaction, params};
-use tacitus_dedup::{NEAR_DUPLICATE, Signature};
+use rusqlite::{Transaction, params_from_iter};
+use tacitus_dedup::{BANDS, NEAR_DUPLICATE, Signature};
 
 use crate::error::{Context, Error, Result};
+
+/// The documents sharing a band with a signature (its [`BANDS`] bands as parameters).
+static FIND: LazyLock<String> = LazyLock::new(|| {
+    let list: Vec<String> = (1..=BANDS).map(|i| format!("?{i}")).collect();
+    format!("SELECT doc FROM bands WHERE band IN ({})", list.join(", "))
+});
+
+/// Indexes a document (the last parameter) under its bands.
+static INDEX: LazyLock<String> = LazyLock::new(|| {
+    let doc = BANDS + 1;
+    let rows: Vec<String> = (1..=BANDS).map(|i| format!("(?{i}, ?{doc})")).collect();
+    format!(
+        "INSERT OR IGNORE INTO bands (band, doc) VALUES {}",
+        rows.join(", ")
+    )
+});
 
 /// Adds stored document `doc` (inserted as its own cluster) to the band index and merges
 /// the clusters of the documents it duplicates; documents whose cluster changed are added to
@@ -27,30 +44,17 @@ pub fn add(
         return Ok(());
     };
     let bands = signature.bands();
-    let mut candidates = BTreeSet::new();
-    {
-        let mut find = tx
-            .prepare_cached("SELECT doc FROM bands WHERE band = ?1")
-            .ctx("looking up near-duplicates")?;
-        for &band in &bands {
-            let docs = find
-                .query_map([band as i64], |r| r.get::<_, i64>(0))
-                .ctx("looking up near-duplicates")?;
-            for d in docs {
-                candidates.insert(d.ctx("looking up near-duplicates")?);
-            }
-        }
-    }
-    {
-        let mut index = tx
-            .prepare_cached("INSERT OR IGNORE INTO bands (band, doc) VALUES (?1, ?2)")
-            .ctx("indexing bands")?;
-        for &band in &bands {
-            index
-                .execute(params![band as i64, doc])
-                .ctx("indexing bands")?;
-        }
-    }
+    let values: Vec<i64> = bands.iter().map(|&b| b as i64).collect();
+    let candidates = {
+        let what = "looking up near-duplicates";
+        let mut find = tx.prepare_cached(&FIND).ctx(what)?;
+        find.query_map(params_from_iter(&values), |r| r.get::<_, i64>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<BTreeSet<i64>>>())
+            .ctx(what)?
+    };
+    tx.prepare_cached(&INDEX)
+        .and_then(|mut s| s.execute(params_from_iter(values.iter().chain([&doc]))))
+        .ctx("indexing bands")?;
     let mut clusters = BTreeSet::new();
     {
         let mut read = tx

@@ -111,7 +111,7 @@ pub fn scope_of(name: &str) -> Option<DisputeScope> {
     }
 }
 
-/// Reads events' accounts and clusters, each once per batch.
+/// Events' accounts and clusters: those the batch wrote from memory, others read once.
 struct Reader<'a, 'c> {
     tx: &'a Transaction<'c>,
     accounts: HashMap<i64, Account>,
@@ -192,15 +192,20 @@ fn ids(tx: &Transaction<'_>, sql: &str, args: impl rusqlite::Params) -> Result<V
 }
 
 /// Recomputes the disputes of the events a batch wrote and removed, and the `disputed` flag
-/// of every event whose disputes may have changed.
+/// of every event whose disputes may have changed (an event is disputed exactly when it has
+/// a dispute, so an event that had none and gains none keeps its flag).
 pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result<()> {
-    let mut flag: BTreeSet<i64> = changed.events.clone();
+    let mut flag = BTreeSet::new();
     for &id in changed.rewritten.iter().chain(&changed.deleted) {
         for sql in [
             "DELETE FROM disputes WHERE a = ?1 RETURNING b",
             "DELETE FROM disputes WHERE b = ?1 RETURNING a",
         ] {
-            flag.extend(ids(tx, sql, [id])?);
+            let partners = ids(tx, sql, [id])?;
+            if !partners.is_empty() {
+                flag.insert(id);
+                flag.extend(partners);
+            }
         }
     }
     let mut reader = Reader {
@@ -208,8 +213,19 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
         accounts: HashMap::new(),
         clusters: HashMap::new(),
     };
+    for (&id, e) in &changed.events {
+        let account = Account {
+            source: e.key.source.clone(),
+            target: e.key.target.clone(),
+            root: e.root_code.clone(),
+            date: e.date,
+            negated: e.key.negated,
+        };
+        reader.accounts.insert(id, account);
+        reader.clusters.insert(id, e.clusters.clone());
+    }
     let mut found: Vec<(i64, i64, DisputeKind, DisputeScope)> = Vec::new();
-    for &id in &changed.events {
+    for &id in changed.events.keys() {
         let a = reader.account(id)?;
         if let (Some(src), Some(tgt)) = (a.source.as_deref(), a.target.as_deref()) {
             let candidates = ids(
@@ -234,6 +250,9 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
                     found.push((id, other, DisputeKind::Swapped, scope));
                 }
             }
+        }
+        if a.source.is_none() || a.target.is_none() {
+            continue;
         }
         let mut story = BTreeSet::new();
         for cluster in reader.clusters(id)? {
@@ -263,6 +282,7 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
                 scope_name(scope)
             ])
             .ctx("storing a dispute")?;
+        flag.insert(x);
         flag.insert(y);
     }
     let mut set = tx

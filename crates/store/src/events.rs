@@ -332,7 +332,7 @@ pub fn recompute(
                     Origin::New(i) => insert_new(m, i, event.id)?,
                 }
             }
-            changed.events.insert(event.id, event.clone());
+            changed.events.insert(event.id, event);
         }
     }
     Ok(changed)

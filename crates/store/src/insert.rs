@@ -8,8 +8,9 @@
 //! ingest resumes it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 use tacitus_dataset::{CodedArticle, Event, EventId, Section};
 use tacitus_dedup::Signature;
 
@@ -174,6 +175,29 @@ impl Interned<'_, '_> {
     }
 }
 
+/// Sentences stored by one statement.
+const SENTENCE_ROWS: usize = 8;
+
+/// Stores one sentence.
+static SENTENCE: LazyLock<String> = LazyLock::new(|| sentences(1));
+
+/// Stores [`SENTENCE_ROWS`] sentences.
+static SENTENCES: LazyLock<String> = LazyLock::new(|| sentences(SENTENCE_ROWS));
+
+/// An INSERT of `n` sentences.
+fn sentences(n: usize) -> String {
+    let rows: Vec<String> = (0..n)
+        .map(|r| {
+            let p: Vec<String> = (1..=6).map(|c| format!("?{}", r * 6 + c)).collect();
+            format!("({})", p.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO sentences (doc, idx, section, char_start, char_end, lead) VALUES {}",
+        rows.join(", ")
+    )
+}
+
 /// Stores one document (its own cluster for now) and its sentences.
 fn store_document(
     tx: &Transaction<'_>,
@@ -216,23 +240,32 @@ fn store_document(
         ])
     })
     .ctx_with(at)?;
-    let mut sentence = tx
-        .prepare_cached(
-            "INSERT INTO sentences (doc, idx, section, char_start, char_end, lead) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .ctx_with(at)?;
-    for (i, (s, lead)) in art.sentences.iter().zip(leads).enumerate() {
-        let section = i64::from(s.section == Section::Body);
-        sentence
-            .execute(params![
+    let rows: Vec<[i64; 6]> = art
+        .sentences
+        .iter()
+        .zip(leads)
+        .enumerate()
+        .map(|(i, (s, &lead))| {
+            let section = i64::from(s.section == Section::Body);
+            [
                 id,
                 i as i64,
                 section,
                 s.start as i64,
                 s.end as i64,
-                lead
-            ])
+                i64::from(lead),
+            ]
+        })
+        .collect();
+    let mut chunks = rows.chunks_exact(SENTENCE_ROWS);
+    for chunk in chunks.by_ref() {
+        tx.prepare_cached(&SENTENCES)
+            .and_then(|mut s| s.execute(params_from_iter(chunk.iter().flatten())))
+            .ctx_with(at)?;
+    }
+    for row in chunks.remainder() {
+        tx.prepare_cached(&SENTENCE)
+            .and_then(|mut s| s.execute(params_from_iter(row)))
             .ctx_with(at)?;
     }
     Ok(())
@@ -280,7 +313,8 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
         let leads = validate(art)?;
         let id = next;
         next += 1;
-        let signature = Signature::of(&art.text);
+        // The body alone: syndicated copies keep the wire's body but often get a new headline.
+        let signature = Signature::of(&art.article.text);
         store_document(tx, &mut names, id, art, &leads, signature.as_ref())?;
         cluster::add(tx, id, signature.as_ref(), &mut moved)?;
         stored.push((id, art, leads));
