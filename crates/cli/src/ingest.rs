@@ -116,7 +116,10 @@ pub fn run(dirs: &Dirs, args: &IngestArgs) -> Result<bool> {
             let coded = code_batch(&coder, &pipeline, std::mem::take(&mut batch));
             store_batch(&mut store, &progress, &mut tally, coded)?;
             pending.clear();
-            progress.set_message(format!("{} documents, {} events", tally.stored, tally.reports));
+            progress.set_message(format!(
+                "{} documents, {} events",
+                tally.stored, tally.reports
+            ));
         }
         progress.set_position(articles.bytes_read());
         if done {

@@ -20,14 +20,20 @@ use crate::code::parse_date;
 #[derive(Args)]
 pub struct DbArgs {
     /// The event store (one SQLite file; created by `ingest` when absent)
-    #[arg(long = "db", value_name = "FILE", env = "TACITUS_DB", default_value = "tacitus.db")]
+    #[arg(
+        long = "db",
+        value_name = "FILE",
+        env = "TACITUS_DB",
+        default_value = "tacitus.db"
+    )]
     pub path: PathBuf,
 }
 
 impl DbArgs {
     /// Opens (or creates) the store.
     pub fn open(&self) -> Result<Store> {
-        Store::open(&self.path).with_context(|| format!("opening the store {}", self.path.display()))
+        Store::open(&self.path)
+            .with_context(|| format!("opening the store {}", self.path.display()))
     }
 
     /// Opens a store that must exist already (reading commands never create one).
@@ -133,7 +139,8 @@ pub struct ExportArgs {
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse().map_err(|e: tacitus_export::ExportError| e.to_string())
+    s.parse()
+        .map_err(|e: tacitus_export::ExportError| e.to_string())
 }
 
 /// Runs `tacitus export`.
@@ -155,12 +162,10 @@ pub fn export(args: &ExportArgs) -> Result<()> {
         None if args.format == Format::Parquet => {
             bail!("parquet is binary: give --out FILE.parquet")
         }
-        None => {
-            match write_export(&store, &filter, args.format, std::io::stdout()) {
-                Err(e) if is_broken_pipe(&e) => return Ok(()),
-                other => other?,
-            }
-        }
+        None => match write_export(&store, &filter, args.format, std::io::stdout()) {
+            Err(e) if is_broken_pipe(&e) => return Ok(()),
+            other => other?,
+        },
     };
     let left_out = if summary.skipped_negated > 0 {
         format!(
@@ -170,7 +175,10 @@ pub fn export(args: &ExportArgs) -> Result<()> {
     } else {
         String::new()
     };
-    eprintln!("exported {} {} rows{left_out}", summary.written, args.format);
+    eprintln!(
+        "exported {} {} rows{left_out}",
+        summary.written, args.format
+    );
     Ok(())
 }
 
@@ -295,8 +303,17 @@ pub fn query(args: &QueryArgs) -> Result<()> {
                 Ok::<(), anyhow::Error>(())
             })?;
             let header = [
-                "date", "event", "source", "target", "code", "quad", "gold", "ment", "srcs",
-                "disputed", "first report",
+                "date",
+                "event",
+                "source",
+                "target",
+                "code",
+                "quad",
+                "gold",
+                "ment",
+                "srcs",
+                "disputed",
+                "first report",
             ];
             if rows.is_empty() {
                 eprintln!("no events match");
@@ -424,7 +441,13 @@ pub fn series(args: &SeriesArgs) -> Result<()> {
                     ]
                 })
                 .collect();
-            let header = ["period", "events", "mentions", "goldstein_sum", "goldstein_mean"];
+            let header = [
+                "period",
+                "events",
+                "mentions",
+                "goldstein_sum",
+                "goldstein_mean",
+            ];
             print_table(&mut out, &header, &rows).map_err(std::io::Error::other)
         }
     };

@@ -507,7 +507,11 @@ fn news_folder(name: &str) -> PathBuf {
     )
     .unwrap();
     std::fs::write(dir.join("empty.txt"), "  \n\n").unwrap();
-    std::fs::write(dir.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
+    std::fs::write(
+        dir.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0],
+    )
+    .unwrap();
     std::fs::write(dir.join("deep.html"), "<div>".repeat(100_000)).unwrap();
     // A gzip stream cut in the middle.
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -544,7 +548,13 @@ fn ingest_stores_a_dataset_skipping_bad_documents() {
     let stderr = String::from_utf8_lossy(&first.stderr);
     // Finished, with skips: exit status 2, each bad document named.
     assert_eq!(first.status.code(), Some(2), "{stderr}");
-    for bad in ["empty.txt", "binary.txt", "cut.txt.gz", "feed.jsonl:2", "deep.html"] {
+    for bad in [
+        "empty.txt",
+        "binary.txt",
+        "cut.txt.gz",
+        "feed.jsonl:2",
+        "deep.html",
+    ] {
         assert!(stderr.contains(bad), "{bad} not reported: {stderr}");
     }
     let gdelt = export(&db, "gdelt");
@@ -555,13 +565,19 @@ fn ingest_stores_a_dataset_skipping_bad_documents() {
         assert_eq!(fields.len(), 61, "{row}");
         assert!(fields[1].starts_with("2024"), "SQLDATE of {row}");
     }
-    for row in String::from_utf8(export(&db, "gdelt-mentions")).unwrap().lines() {
+    for row in String::from_utf8(export(&db, "gdelt-mentions"))
+        .unwrap()
+        .lines()
+    {
         assert_eq!(row.split('\t').count(), 16, "{row}");
     }
     let plover = String::from_utf8(export(&db, "plover")).unwrap();
     for line in plover.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert!(v["reports"].as_array().is_some_and(|r| !r.is_empty()), "{v}");
+        assert!(
+            v["reports"].as_array().is_some_and(|r| !r.is_empty()),
+            "{v}"
+        );
     }
     // The syndicated copy is one source: some event has two articles but one source.
     assert!(
@@ -582,10 +598,15 @@ fn ingest_stores_a_dataset_skipping_bad_documents() {
     // same dataset byte for byte.
     let other = dir.with_extension("other.db");
     let _ = std::fs::remove_file(&other);
-    let mut files: Vec<PathBuf> = ["page.html", "feed.jsonl", "wire/copy.txt", "wire/reuters.txt"]
-        .iter()
-        .map(|f| dir.join(f))
-        .collect();
+    let mut files: Vec<PathBuf> = [
+        "page.html",
+        "feed.jsonl",
+        "wire/copy.txt",
+        "wire/reuters.txt",
+    ]
+    .iter()
+    .map(|f| dir.join(f))
+    .collect();
     ingest(&other, &files[2..], &["--date", "2024-06-30"]);
     files.reverse();
     ingest(&other, &files, &["--date", "2024-06-30"]);
@@ -604,9 +625,14 @@ fn query_and_series_read_the_store() {
     let _ = std::fs::remove_file(&db);
     ingest(&db, std::slice::from_ref(&dir), &["--date", "2024-06-30"]);
     let mut c = tacitus(models());
-    c.args(["query", "--format", "json", "--limit", "0", "--db"]).arg(&db);
+    c.args(["query", "--format", "json", "--limit", "0", "--db"])
+        .arg(&db);
     let out = run(c, b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -615,24 +641,36 @@ fn query_and_series_read_the_store() {
     assert!(!events.is_empty());
     let total: u64 = events.len() as u64;
     let mut c = tacitus(models());
-    c.args(["series", "--by", "month", "--format", "json", "--db"]).arg(&db);
+    c.args(["series", "--by", "month", "--format", "json", "--db"])
+        .arg(&db);
     let out = run(c, b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let counted: u64 = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["events"].as_u64().unwrap())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["events"]
+                .as_u64()
+                .unwrap()
+        })
         .sum();
     assert_eq!(counted, total, "the monthly series counts every event once");
     // A filter narrows: every event of --country IRN has an IRN actor.
     let mut c = tacitus(models());
-    c.args(["query", "--country", "IRN", "--format", "json", "--db"]).arg(&db);
+    c.args(["query", "--country", "IRN", "--format", "json", "--db"])
+        .arg(&db);
     let out = run(c, b"");
     for l in String::from_utf8(out.stdout).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
         let codes = [&v["source"]["code"], &v["target"]["code"]];
         assert!(
-            codes.iter().any(|c| c.as_str().is_some_and(|c| c.starts_with("IRN"))),
+            codes
+                .iter()
+                .any(|c| c.as_str().is_some_and(|c| c.starts_with("IRN"))),
             "{v}"
         );
     }
