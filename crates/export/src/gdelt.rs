@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 use std::io::Write;
+use std::marker::PhantomData;
 
 use tacitus_dataset::{Actor, Date, EventRecord, MentionRecord};
 
@@ -108,76 +109,70 @@ const MENTION_WEB: &str = "1";
 /// articles read from files, identified by where they were read (`path:LINE`, `path#N`).
 const MENTION_CITATION_ONLY: &str = "2";
 
-/// Writes GDELT 2.0 event rows (the `*.export.CSV` table).
+/// A record with a row in one of GDELT's tables.
+pub trait GdeltRow {
+    /// Whether it is negated (GDELT has no field for that, so it is left out).
+    fn negated(&self) -> bool;
+    /// Appends its row, `\n` included.
+    fn row(&self, line: &mut String);
+}
+
+impl GdeltRow for EventRecord {
+    fn negated(&self) -> bool {
+        self.negated
+    }
+
+    fn row(&self, line: &mut String) {
+        event_row(self, line);
+    }
+}
+
+impl GdeltRow for MentionRecord {
+    /// Negation is part of an event's identity, so the reports of a negated event are
+    /// negated too.
+    fn negated(&self) -> bool {
+        self.coded.negated
+    }
+
+    fn row(&self, line: &mut String) {
+        mention_row(self, line);
+    }
+}
+
+/// Writes the rows of one GDELT 2.0 table, leaving negated records out.
 #[derive(Debug)]
-pub struct GdeltEventWriter<W: Write> {
+pub struct GdeltWriter<W: Write, R> {
     out: W,
     line: String,
     summary: Summary,
+    rows: PhantomData<fn(&R)>,
 }
 
-impl<W: Write> GdeltEventWriter<W> {
+/// Writes GDELT 2.0 event rows (the `*.export.CSV` table, 61 columns).
+pub type GdeltEventWriter<W> = GdeltWriter<W, EventRecord>;
+
+/// Writes GDELT 2.0 mention rows (the `*.mentions.CSV` table, 16 columns).
+pub type GdeltMentionWriter<W> = GdeltWriter<W, MentionRecord>;
+
+impl<W: Write, R: GdeltRow> GdeltWriter<W, R> {
     /// A writer to `out` (buffer it: rows are written one `write_all` each).
-    pub fn new(out: W) -> GdeltEventWriter<W> {
-        GdeltEventWriter {
+    pub fn new(out: W) -> GdeltWriter<W, R> {
+        GdeltWriter {
             out,
             line: String::new(),
             summary: Summary::default(),
+            rows: PhantomData,
         }
     }
 
-    /// Writes one event as a 61-column row, or counts it as skipped when it is negated.
-    pub fn write(&mut self, event: &EventRecord) -> Result<(), ExportError> {
-        if event.negated {
+    /// Writes one record as a row, or counts it as skipped when it is negated.
+    pub fn write(&mut self, record: &R) -> Result<(), ExportError> {
+        if record.negated() {
             self.summary.skipped_negated += 1;
             return Ok(());
         }
         self.line.clear();
-        event_row(event, &mut self.line);
-        self.out.write_all(self.line.as_bytes())?;
-        self.summary.written += 1;
-        Ok(())
-    }
-
-    /// What has been written and left out so far.
-    pub fn summary(&self) -> Summary {
-        self.summary
-    }
-
-    /// Flushes the output and returns the totals.
-    pub fn finish(mut self) -> Result<Summary, ExportError> {
-        self.out.flush()?;
-        Ok(self.summary)
-    }
-}
-
-/// Writes GDELT 2.0 mention rows (the `*.mentions.CSV` table).
-#[derive(Debug)]
-pub struct GdeltMentionWriter<W: Write> {
-    out: W,
-    line: String,
-    summary: Summary,
-}
-
-impl<W: Write> GdeltMentionWriter<W> {
-    /// A writer to `out` (buffer it: rows are written one `write_all` each).
-    pub fn new(out: W) -> GdeltMentionWriter<W> {
-        GdeltMentionWriter {
-            out,
-            line: String::new(),
-            summary: Summary::default(),
-        }
-    }
-
-    /// Writes one report as a 16-column row, or counts it as skipped when its event is negated
-    /// (negation is part of an event's identity, so its reports are negated too).
-    pub fn write(&mut self, mention: &MentionRecord) -> Result<(), ExportError> {
-        if mention.coded.negated {
-            self.summary.skipped_negated += 1;
-            return Ok(());
-        }
-        self.line.clear();
-        mention_row(mention, &mut self.line);
+        record.row(&mut self.line);
         self.out.write_all(self.line.as_bytes())?;
         self.summary.written += 1;
         Ok(())

@@ -30,7 +30,10 @@ use std::str::FromStr;
 
 pub use actor::ActorParts;
 pub use csv::{CSV_COLUMNS, CsvWriter};
-pub use gdelt::{GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, GdeltEventWriter, GdeltMentionWriter};
+pub use gdelt::{
+    GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, GdeltEventWriter, GdeltMentionWriter, GdeltRow,
+    GdeltWriter,
+};
 pub use parquet_file::{DEFAULT_ROW_GROUP_SIZE, ParquetWriter};
 pub use plover::PloverWriter;
 use tacitus_dataset::EventId;
