@@ -8,7 +8,8 @@ use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use tacitus_coder::{Coder, Date, Document, Lexicon, Options};
+use tacitus_coder::{Coder, Date, Document, DocumentEvents, Lexicon, Options};
+use tacitus_nlp::Pipeline;
 
 use crate::Dirs;
 use crate::input::read_text;
@@ -92,6 +93,18 @@ impl Dirs {
     }
 }
 
+/// Codes documents on all cores, a few per task (so the pipeline batches their sentences),
+/// results in input order.
+pub fn code_in_parallel(
+    coder: &Coder,
+    pipeline: &Pipeline,
+    docs: &[Document],
+) -> Vec<DocumentEvents> {
+    docs.par_chunks(DOCS_PER_TASK)
+        .flat_map_iter(|c| coder.code_many(pipeline, c))
+        .collect()
+}
+
 /// Runs `tacitus code`.
 pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
     let coder = args.coder.coder(dirs)?;
@@ -149,10 +162,7 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
     // Code in parallel a batch at a time (each thread taking a few documents together, so the
     // pipeline batches their sentences), writing in input order.
     for batch in docs.chunks(256) {
-        let coded: Vec<_> = batch
-            .par_chunks(DOCS_PER_TASK)
-            .flat_map_iter(|c| coder.code_many(&pipeline, c))
-            .collect();
+        let coded = code_in_parallel(&coder, &pipeline, batch);
         for (doc, events) in batch.iter().zip(coded) {
             sentences += events.sentences.len();
             if let Some(by) = &events.discarded_by {

@@ -8,15 +8,14 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use tacitus_coder::{Coder, Date, Document};
-use tacitus_dataset::{Article, CodedArticle, DocumentHash, Skipped};
+use tacitus_dataset::{Article, CodedArticle, DocumentHash, Skipped, Timestamp};
 use tacitus_ingest::{Articles, ReadOptions, discover};
 use tacitus_nlp::Pipeline;
 use tacitus_store::Store;
 
 use crate::Dirs;
-use crate::code::{CoderArgs, DOCS_PER_TASK, parse_date};
+use crate::code::{CoderArgs, code_in_parallel, parse_date};
 use crate::store::DbArgs;
 
 /// Articles coded and stored together (one transaction).
@@ -82,7 +81,7 @@ pub fn run(dirs: &Dirs, args: &IngestArgs) -> Result<bool> {
         ..ReadOptions::default()
     };
     let mut articles = Articles::new(inputs, options);
-    let mut batch: Vec<(DocumentHash, Article)> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<Pending> = Vec::with_capacity(BATCH);
     // Hashes taken into the current batch: an article twice in one run is stored once.
     let mut pending: HashSet<DocumentHash> = HashSet::new();
     loop {
@@ -92,13 +91,7 @@ pub fn run(dirs: &Dirs, args: &IngestArgs) -> Result<bool> {
             Some(Err(s)) => report_skip(&progress, &mut tally, s),
             Some(Ok(article)) => {
                 tally.read += 1;
-                if article.published.is_none() {
-                    let s = Skipped {
-                        origin: article.origin,
-                        reason: "no publication date in its metadata or dateline (give --date YYYY-MM-DD)".into(),
-                    };
-                    report_skip(&progress, &mut tally, s);
-                } else {
+                if let Some(published) = article.published {
                     let hash = article.hash();
                     let stored = store
                         .contains(hash)
@@ -106,8 +99,18 @@ pub fn run(dirs: &Dirs, args: &IngestArgs) -> Result<bool> {
                     if stored || !pending.insert(hash) {
                         tally.unchanged += 1;
                     } else {
-                        batch.push((hash, article));
+                        batch.push(Pending {
+                            hash,
+                            published,
+                            article,
+                        });
                     }
+                } else {
+                    let s = Skipped {
+                        origin: article.origin,
+                        reason: "no publication date in its metadata or dateline (give --date YYYY-MM-DD)".into(),
+                    };
+                    report_skip(&progress, &mut tally, s);
                 }
             }
             None => {}
@@ -131,40 +134,38 @@ pub fn run(dirs: &Dirs, args: &IngestArgs) -> Result<bool> {
     Ok(!tally.skipped.is_empty())
 }
 
-/// Codes a batch on all cores, a few articles per task (the pipeline batches their sentences).
-fn code_batch(
-    coder: &Coder,
-    pipeline: &Pipeline,
-    batch: Vec<(DocumentHash, Article)>,
-) -> Vec<CodedArticle> {
+/// An article to be coded and stored.
+struct Pending {
+    hash: DocumentHash,
+    published: Timestamp,
+    article: Article,
+}
+
+/// Codes a batch on all cores.
+fn code_batch(coder: &Coder, pipeline: &Pipeline, batch: Vec<Pending>) -> Vec<CodedArticle> {
     let docs: Vec<Document> = batch
         .iter()
-        .map(|(hash, a)| Document {
-            id: hash.to_string(),
-            text: a.coded_text(),
-            has_headline: a.has_headline(),
-            date: a.published.and_then(|t| t.date()),
+        .map(|p| Document {
+            id: p.hash.to_string(),
+            text: p.article.coded_text(),
+            has_headline: p.article.has_headline(),
+            date: p.published.date(),
         })
         .collect();
-    let coded: Vec<_> = docs
-        .par_chunks(DOCS_PER_TASK)
-        .flat_map_iter(|c| coder.code_many(pipeline, c))
-        .collect();
+    let coded = code_in_parallel(coder, pipeline, &docs);
     batch
         .into_iter()
         .zip(docs)
         .zip(coded)
-        .filter_map(|(((hash, article), doc), events)| {
-            Some(CodedArticle {
-                published: article.published?,
-                hash,
-                text: doc.text,
-                sentences: events.sentences,
-                words: events.words,
-                events: events.events,
-                discarded_by: events.discarded_by,
-                article,
-            })
+        .map(|((p, doc), events)| CodedArticle {
+            published: p.published,
+            hash: p.hash,
+            text: doc.text,
+            sentences: events.sentences,
+            words: events.words,
+            events: events.events,
+            discarded_by: events.discarded_by,
+            article: p.article,
         })
         .collect()
 }

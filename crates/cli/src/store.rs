@@ -182,12 +182,12 @@ pub fn export(args: &ExportArgs) -> Result<()> {
     Ok(())
 }
 
+/// Whether the error is a closed reader (`| head`); an export error's I/O cause is in the
+/// chain as its source.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || matches!(c.downcast_ref::<tacitus_export::ExportError>(),
-                Some(tacitus_export::ExportError::Io(io)) if io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
 
