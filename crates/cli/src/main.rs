@@ -27,6 +27,9 @@ use clap::{Args, Parser, Subcommand};
 struct Cli {
     #[command(flatten)]
     dirs: Dirs,
+    /// Worker threads for parsing and coding [default: one per core]
+    #[arg(long, global = true, env = "TACITUS_THREADS", value_name = "N")]
+    threads: Option<usize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -73,6 +76,16 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        // Only fails when a pool was built already, which nothing does before this line.
+        if let Err(err) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            eprintln!("error: setting up {n} threads: {err}");
+            std::process::exit(1);
+        }
+    }
     let result = match cli.command {
         Command::Setup(args) => models::run_setup(&cli.dirs, &args),
         Command::Parse(args) => parse::run(&cli.dirs, &args),

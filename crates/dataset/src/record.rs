@@ -127,7 +127,7 @@ pub enum DisputeKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisputeScope {
-    /// One story: its headline against its body, or copies of one story.
+    /// One story: its headline against its body.
     Story,
     /// Independent sources.
     Sources,

@@ -3,18 +3,59 @@
 //! A headline says Iran sought talks with the CIA, another outlet says the US reached out to
 //! Iran: two events of one root code, days within the window, with source and target
 //! exchanged. Merging them would pick a side; dropping one would hide the disagreement. Both
-//! are kept, each marked `disputed`, and the pair is linked. Whether a pair is disputed
-//! depends only on the two events and the clusters of their documents, so recomputing the
-//! disputes of every event a batch wrote (and forgetting those of events it removed) keeps
-//! the stored disputes equal to a recomputation from scratch.
+//! are kept, each marked `disputed`, and the pair is linked.
+//!
+//! Two accounts disagree only where they are told apart: by independent sources (no
+//! near-duplicate cluster reports both), or by one story's headline against its body (the
+//! headline's account is not repeated in the body, and the body's is not in the headline).
+//! Two events a story tells side by side (a sentence with two subjects, a reciprocal meeting)
+//! are two events, not a dispute. An actor of unknown country (`---MIL`) never counts as
+//! another actor: it is the same side told with less detail.
+//!
+//! Whether a pair is disputed depends only on the two events and how the clusters of their
+//! documents tell them, so recomputing the disputes of every event a batch wrote (and
+//! forgetting those of events it removed) keeps the stored disputes equal to a
+//! recomputation from scratch.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::{Transaction, params};
 use tacitus_dataset::{DisputeKind, DisputeScope};
 
 use crate::error::{Context, Result};
-use crate::events::Changed;
+use crate::events::{Changed, Told};
+
+/// How an event's reports are told, per near-duplicate cluster.
+type Tellings = BTreeMap<i64, Told>;
+
+/// How two events' accounts meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meeting {
+    /// No cluster reports both: independent sources.
+    Apart,
+    /// A cluster tells one only in its headline and the other only in its body.
+    HeadlineAgainstBody,
+    /// Clusters report both side by side.
+    Together,
+}
+
+/// How the accounts of two events meet.
+fn meeting(a: &Tellings, b: &Tellings) -> Meeting {
+    let only = |t: &Told, headline: bool| t.headline == headline && t.body != headline;
+    let mut shared = false;
+    for (cluster, ta) in a {
+        let Some(tb) = b.get(cluster) else { continue };
+        shared = true;
+        if (only(ta, true) && only(tb, false)) || (only(ta, false) && only(tb, true)) {
+            return Meeting::HeadlineAgainstBody;
+        }
+    }
+    if shared {
+        Meeting::Together
+    } else {
+        Meeting::Apart
+    }
+}
 
 /// What a dispute depends on, for one event.
 #[derive(Debug, Clone)]
@@ -31,10 +72,15 @@ fn country(code: &str) -> &str {
     code.get(..3).unwrap_or(code)
 }
 
+/// Whether a code's country is unknown (`---MIL`).
+fn unknown(code: &str) -> bool {
+    code.starts_with("---")
+}
+
 /// Whether two codes name different actors (neither is a refinement of the other: `IRN`
-/// and `IRNGOV` are one actor told at two levels of detail).
+/// and `IRNGOV` are one actor told at two levels of detail; `---MIL` may be anyone's).
 fn differs(x: &str, y: &str) -> bool {
-    !x.starts_with(y) && !y.starts_with(x)
+    !x.starts_with(y) && !y.starts_with(x) && !unknown(x) && !unknown(y)
 }
 
 /// Whether `b` tells `a` with source and target exchanged: between countries when the two
@@ -51,7 +97,7 @@ fn swapped(a: &Account, b: &Account) -> bool {
     if country(asrc) != country(btgt) || country(atgt) != country(bsrc) {
         return false;
     }
-    if country(asrc) != country(atgt) {
+    if country(asrc) != country(atgt) && !unknown(asrc) && !unknown(atgt) {
         return true;
     }
     asrc != atgt && asrc == btgt && atgt == bsrc
@@ -111,11 +157,11 @@ pub fn scope_of(name: &str) -> Option<DisputeScope> {
     }
 }
 
-/// Events' accounts and clusters: those the batch wrote from memory, others read once.
+/// Events' accounts and tellings: those the batch wrote from memory, others read once.
 struct Reader<'a, 'c> {
     tx: &'a Transaction<'c>,
     accounts: HashMap<i64, Account>,
-    clusters: HashMap<i64, BTreeSet<i64>>,
+    tellings: HashMap<i64, Tellings>,
 }
 
 impl Reader<'_, '_> {
@@ -144,30 +190,37 @@ impl Reader<'_, '_> {
         Ok(a)
     }
 
-    /// The near-duplicate clusters of an event's documents.
-    fn clusters(&mut self, id: i64) -> Result<BTreeSet<i64>> {
-        if let Some(c) = self.clusters.get(&id) {
-            return Ok(c.clone());
+    /// How the near-duplicate clusters of an event's documents tell it.
+    fn tellings(&mut self, id: i64) -> Result<Tellings> {
+        if let Some(t) = self.tellings.get(&id) {
+            return Ok(t.clone());
         }
+        let what = "reading how an event is told";
         let mut stmt = self
             .tx
             .prepare_cached(
-                "SELECT DISTINCT d.cluster FROM mentions m JOIN documents d ON d.id = m.doc \
-                 WHERE m.event = ?1",
+                "SELECT d.cluster, s.section FROM mentions m JOIN documents d ON d.id = m.doc \
+                 JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence WHERE m.event = ?1",
             )
-            .ctx("reading an event's clusters")?;
-        let c = stmt
-            .query_map([id], |r| r.get::<_, i64>(0))
-            .and_then(|rows| rows.collect::<rusqlite::Result<BTreeSet<i64>>>())
-            .ctx("reading an event's clusters")?;
-        self.clusters.insert(id, c.clone());
-        Ok(c)
+            .ctx(what)?;
+        let mut t = Tellings::new();
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? == 0))
+            })
+            .ctx(what)?;
+        for row in rows {
+            let (cluster, headline) = row.ctx(what)?;
+            t.entry(cluster).or_default().add(headline);
+        }
+        self.tellings.insert(id, t.clone());
+        Ok(t)
     }
 
-    /// Whether two events share a document or a near-duplicate cluster.
-    fn same_story(&mut self, a: i64, b: i64) -> Result<bool> {
-        let ca = self.clusters(a)?;
-        Ok(!ca.is_disjoint(&self.clusters(b)?))
+    /// How the accounts of two events meet.
+    fn meeting(&mut self, a: i64, b: i64) -> Result<Meeting> {
+        let ta = self.tellings(a)?;
+        Ok(meeting(&ta, &self.tellings(b)?))
     }
 }
 
@@ -211,7 +264,7 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
     let mut reader = Reader {
         tx,
         accounts: HashMap::new(),
-        clusters: HashMap::new(),
+        tellings: HashMap::new(),
     };
     for (&id, e) in &changed.events {
         let account = Account {
@@ -222,7 +275,7 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
             negated: e.key.negated,
         };
         reader.accounts.insert(id, account);
-        reader.clusters.insert(id, e.clusters.clone());
+        reader.tellings.insert(id, e.told.clone());
     }
     let mut found: Vec<(i64, i64, DisputeKind, DisputeScope)> = Vec::new();
     for &id in changed.events.keys() {
@@ -241,21 +294,22 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
                 ],
             )?;
             for other in candidates.into_iter().filter(|&o| o != id) {
-                if swapped(&a, &reader.account(other)?) {
-                    let scope = if reader.same_story(id, other)? {
-                        DisputeScope::Story
-                    } else {
-                        DisputeScope::Sources
-                    };
-                    found.push((id, other, DisputeKind::Swapped, scope));
+                if !swapped(&a, &reader.account(other)?) {
+                    continue;
                 }
+                let scope = match reader.meeting(id, other)? {
+                    Meeting::Apart => DisputeScope::Sources,
+                    Meeting::HeadlineAgainstBody => DisputeScope::Story,
+                    Meeting::Together => continue,
+                };
+                found.push((id, other, DisputeKind::Swapped, scope));
             }
         }
         if a.source.is_none() || a.target.is_none() {
             continue;
         }
         let mut story = BTreeSet::new();
-        for cluster in reader.clusters(id)? {
+        for cluster in reader.tellings(id)?.into_keys() {
             story.extend(ids(tx, STORY, [cluster])?);
         }
         for other in story.into_iter().filter(|&o| o != id) {
@@ -263,7 +317,9 @@ pub fn recompute(tx: &Transaction<'_>, window: i64, changed: &Changed) -> Result
             if b.root != a.root || b.negated != a.negated || (b.date - a.date).abs() > window {
                 continue;
             }
-            if let Some(kind) = other_role(&a, &b) {
+            if let Some(kind) = other_role(&a, &b)
+                && reader.meeting(id, other)? == Meeting::HeadlineAgainstBody
+            {
                 found.push((id, other, kind, DisputeScope::Story));
             }
         }
@@ -322,6 +378,15 @@ mod tests {
         let gov_mil = account(Some("IRNGOV"), Some("IRNMIL"));
         assert!(swapped(&gov_mil, &account(Some("IRNMIL"), Some("IRNGOV"))));
         assert!(!swapped(&gov_mil, &account(Some("IRNGOV"), Some("IRNREB"))));
+        let unknown_army = account(Some("---MIL"), Some("IRN"));
+        assert!(!swapped(
+            &unknown_army,
+            &account(Some("IRN"), Some("---GOV"))
+        ));
+        assert!(swapped(
+            &unknown_army,
+            &account(Some("IRN"), Some("---MIL"))
+        ));
     }
 
     #[test]
@@ -338,6 +403,35 @@ mod tests {
         assert_eq!(other_role(&a, &account(Some("ISRMIL"), Some("LBN"))), None);
         assert_eq!(other_role(&a, &account(None, Some("LBN"))), None);
         assert_eq!(other_role(&a, &account(Some("SYR"), Some("IRQ"))), None);
+        let army = account(Some("SYRMIL"), Some("LBN"));
+        assert_eq!(
+            other_role(&army, &account(Some("---MIL"), Some("LBN"))),
+            None
+        );
+    }
+
+    #[test]
+    fn accounts_meet_apart_side_by_side_or_headline_against_body() {
+        let told = |cells: &[(i64, bool, bool)]| -> Tellings {
+            cells
+                .iter()
+                .map(|&(c, headline, body)| (c, Told { headline, body }))
+                .collect()
+        };
+        let headline = told(&[(1, true, false)]);
+        let body = told(&[(1, false, true)]);
+        let both = told(&[(1, true, true)]);
+        assert_eq!(meeting(&headline, &body), Meeting::HeadlineAgainstBody);
+        assert_eq!(meeting(&body, &headline), Meeting::HeadlineAgainstBody);
+        assert_eq!(meeting(&headline, &headline), Meeting::Together);
+        assert_eq!(meeting(&both, &body), Meeting::Together);
+        assert_eq!(meeting(&body, &body), Meeting::Together);
+        assert_eq!(
+            meeting(&headline, &told(&[(2, false, true)])),
+            Meeting::Apart
+        );
+        let two = told(&[(2, true, true), (1, false, true)]);
+        assert_eq!(meeting(&headline, &two), Meeting::HeadlineAgainstBody);
     }
 
     #[test]

@@ -62,6 +62,8 @@ pub struct Report {
     pub cluster: i64,
     /// Whether the sentence is in the lead.
     pub lead: bool,
+    /// Whether the sentence is the headline.
+    pub headline: bool,
     /// The document's URL, else its origin.
     pub address: String,
     /// The words naming the source.
@@ -128,8 +130,29 @@ pub struct EventRow {
     pub num_articles: i64,
     /// First report's address.
     pub source_url: String,
-    /// The near-duplicate clusters of its reports (not a column: disputes use it).
-    pub clusters: BTreeSet<i64>,
+    /// How each near-duplicate cluster of its reports told it (not a column: disputes use
+    /// it).
+    pub told: BTreeMap<i64, Told>,
+}
+
+/// Where the documents of one near-duplicate cluster report an event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Told {
+    /// In a headline.
+    pub headline: bool,
+    /// In a body.
+    pub body: bool,
+}
+
+impl Told {
+    /// Adds a report, told in a headline or a body.
+    pub fn add(&mut self, headline: bool) {
+        if headline {
+            self.headline = true;
+        } else {
+            self.body = true;
+        }
+    }
 }
 
 /// The events of one key's reports: components over days at most `window` apart, each with
@@ -172,7 +195,10 @@ fn event_of(key: &Key, reports: &[Report]) -> EventRow {
         &day,
     ]);
     let docs: BTreeSet<i64> = reports.iter().map(|r| r.doc).collect();
-    let clusters: BTreeSet<i64> = reports.iter().map(|r| r.cluster).collect();
+    let mut told: BTreeMap<i64, Told> = BTreeMap::new();
+    for r in reports {
+        told.entry(r.cluster).or_default().add(r.headline);
+    }
     EventRow {
         id: id.0,
         date,
@@ -189,10 +215,10 @@ fn event_of(key: &Key, reports: &[Report]) -> EventRow {
         plover_mode: first.plover_mode.clone(),
         is_root: reports.iter().any(|r| r.lead),
         num_mentions: reports.len() as i64,
-        num_sources: clusters.len() as i64,
+        num_sources: told.len() as i64,
         num_articles: docs.len() as i64,
         source_url: first.address.clone(),
-        clusters,
+        told,
     }
 }
 
@@ -200,7 +226,8 @@ fn event_of(key: &Key, reports: &[Report]) -> EventRow {
 /// `s`: sentences).
 const REPORT_COLUMNS: &str = "m.id, m.event, m.doc, d.published, d.hash, m.sentence, m.ord, \
      d.cluster, s.lead, COALESCE(NULLIF(d.url, ''), d.origin), m.source_text, m.target_text, \
-     m.base_code, m.root_code, m.quad_class, m.goldstein, m.plover_event, m.plover_mode";
+     m.base_code, m.root_code, m.quad_class, m.goldstein, m.plover_event, m.plover_mode, \
+     s.section";
 
 /// A stored report from a row of [`REPORT_COLUMNS`].
 fn stored_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<Report> {
@@ -225,6 +252,7 @@ fn stored_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<Report> {
         goldstein: r.get(15)?,
         plover_event: r.get(16)?,
         plover_mode: r.get(17)?,
+        headline: r.get::<_, i64>(18)? == 0,
     })
 }
 
@@ -404,6 +432,7 @@ mod tests {
             ord: 0,
             cluster,
             lead: false,
+            headline: false,
             address: format!("doc{doc}"),
             source_name: None,
             target_name: None,

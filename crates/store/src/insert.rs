@@ -378,6 +378,7 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
                 ord: ord as i64,
                 cluster,
                 lead: leads[e.sentence],
+                headline: e.section == Section::Headline,
                 address: address.clone(),
                 source_name: e.source.as_ref().map(|p| p.text.clone()),
                 target_name: e.target.as_ref().map(|p| p.text.clone()),

@@ -116,6 +116,44 @@ fn another_source_within_one_story() {
 }
 
 #[test]
+fn accounts_told_side_by_side_are_not_disputes() {
+    let (_dir, mut store) = fresh();
+    // One sentence with two subjects; a reciprocal meeting; a headline the body repeats.
+    let a = article(
+        "wire",
+        0,
+        9,
+        "Israel strikes Lebanon",
+        &[
+            &["Israel struck Lebanon, a monitor said."],
+            &["Israel and Syria shelled Lebanon.", "Iran and the US met."],
+        ],
+        &[
+            report(0, "ISR", "LBN", "190"),
+            report(1, "ISR", "LBN", "190"),
+            report(2, "ISR", "LBN", "195"),
+            report(2, "SYR", "LBN", "195"),
+            report(3, "IRN", "USA", "040"),
+            report(3, "USA", "IRN", "040"),
+        ],
+    );
+    // An actor of unknown country is not another actor.
+    let b = article(
+        "agency",
+        0,
+        10,
+        "Syrian army shells Lebanon",
+        &[&["Soldiers shelled Lebanon overnight."]],
+        &[
+            report(0, "SYRMIL", "LBN", "195"),
+            report(1, "---MIL", "LBN", "195"),
+        ],
+    );
+    store.insert(&[a, b]).unwrap();
+    assert_eq!(store.stats().unwrap().disputed, 0);
+}
+
+#[test]
 fn no_dispute_without_the_same_root_and_nearby_days() {
     let (_dir, mut store) = fresh();
     store
