@@ -116,6 +116,7 @@ fn run_code(dirs: &Dirs, args: &BenchCodeArgs) -> Result<()> {
             text: format!("{}\n\n{}", field("headline"), field("text")),
             has_headline: true,
             date: args.date,
+            place: None,
         });
     }
     if docs.is_empty() {

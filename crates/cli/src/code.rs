@@ -12,6 +12,7 @@ use tacitus_coder::{Coder, Date, Document, DocumentEvents, Lexicon, Options};
 use tacitus_nlp::Pipeline;
 
 use crate::Dirs;
+use crate::enrich::Enricher;
 use crate::input::read_text;
 
 /// Documents a thread parses together.
@@ -48,6 +49,12 @@ pub struct CoderArgs {
     /// Also code events with only a source or only a target
     #[arg(long)]
     no_require_dyad: bool,
+    /// Places of your own (districts, camps, bases) added to the gazetteer: see docs/GEO.md
+    #[arg(long, value_name = "FILE", env = "TACITUS_PLACES")]
+    places: Option<PathBuf>,
+    /// Leave events without places and tone (code only)
+    #[arg(long)]
+    no_geo_tone: bool,
 }
 
 impl CoderArgs {
@@ -59,6 +66,14 @@ impl CoderArgs {
         };
         Ok(Coder::new(lexicon, options))
     }
+
+    /// The geocoder and tone lexicon, unless `--no-geo-tone`.
+    pub fn enricher(&self, dirs: &Dirs) -> Result<Option<Enricher>> {
+        if self.no_geo_tone {
+            return Ok(None);
+        }
+        dirs.enricher(self.places.as_deref()).map(Some)
+    }
 }
 
 /// How events are written.
@@ -66,6 +81,11 @@ impl CoderArgs {
 enum Format {
     /// One JSON object per event, one per line
     Jsonl,
+}
+
+/// The place a dateline at the start of `text` names ("TEHRAN, June 14 (Reuters) -").
+pub fn dateline_place(text: &str) -> Option<String> {
+    tacitus_ingest::dateline(text).map(|d| d.place)
 }
 
 /// Parses a `YYYY-MM-DD` date for clap.
@@ -98,10 +118,19 @@ impl Dirs {
 pub fn code_in_parallel(
     coder: &Coder,
     pipeline: &Pipeline,
+    enricher: Option<&Enricher>,
     docs: &[Document],
 ) -> Vec<DocumentEvents> {
     docs.par_chunks(DOCS_PER_TASK)
-        .flat_map_iter(|c| coder.code_many(pipeline, c))
+        .flat_map_iter(|c| {
+            let mut coded = coder.code_many(pipeline, c);
+            if let Some(enricher) = enricher {
+                for (doc, events) in c.iter().zip(&mut coded) {
+                    enricher.enrich(doc, events);
+                }
+            }
+            coded
+        })
         .collect()
 }
 
@@ -109,6 +138,7 @@ pub fn code_in_parallel(
 pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
     let coder = args.coder.coder(dirs)?;
     let pipeline = dirs.pipeline()?;
+    let enricher = args.coder.enricher(dirs)?;
     let mut docs: Vec<Document> = Vec::new();
     for input in &args.inputs {
         let text = match read_text(input) {
@@ -136,14 +166,18 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
                     text: line.to_string(),
                     has_headline: false,
                     date: args.date,
+                    place: dateline_place(line),
                 });
             }
             if n == 0 {
                 eprintln!("warning: {} has no non-empty lines", input.display());
             }
         } else {
+            // The dateline opens the body, after the headline line.
+            let body = text.trim_start().split_once('\n').map_or("", |(_, b)| b);
             docs.push(Document {
                 id: input.display().to_string(),
+                place: dateline_place(body),
                 text,
                 has_headline: true,
                 date: args.date,
@@ -162,7 +196,7 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
     // Code in parallel a batch at a time (each thread taking a few documents together, so the
     // pipeline batches their sentences), writing in input order.
     for batch in docs.chunks(256) {
-        let coded = code_in_parallel(&coder, &pipeline, batch);
+        let coded = code_in_parallel(&coder, &pipeline, enricher.as_ref(), batch);
         for (doc, events) in batch.iter().zip(coded) {
             sentences += events.sentences.len();
             if let Some(by) = &events.discarded_by {

@@ -16,6 +16,7 @@ use tacitus_store::Store;
 
 use crate::Dirs;
 use crate::code::{CoderArgs, code_in_parallel, parse_date};
+use crate::enrich::Enricher;
 use crate::store::DbArgs;
 
 /// Articles coded and stored together (one transaction).
@@ -61,6 +62,7 @@ struct Tally {
 pub fn run(dirs: &Dirs, args: &IngestArgs) -> Result<bool> {
     let coder = args.coder.coder(dirs)?;
     let pipeline = dirs.pipeline()?;
+    let enricher = args.coder.enricher(dirs)?;
     let mut store = args.db.open()?;
     let (inputs, unreadable) = discover(&args.inputs);
     let total: u64 = inputs.iter().map(|i| i.size).sum();
@@ -116,7 +118,12 @@ pub fn run(dirs: &Dirs, args: &IngestArgs) -> Result<bool> {
             None => {}
         }
         if batch.len() >= BATCH || (done && !batch.is_empty()) {
-            let coded = code_batch(&coder, &pipeline, std::mem::take(&mut batch));
+            let coded = code_batch(
+                &coder,
+                &pipeline,
+                enricher.as_ref(),
+                std::mem::take(&mut batch),
+            );
             store_batch(&mut store, &progress, &mut tally, coded)?;
             pending.clear();
             progress.set_message(format!(
@@ -142,7 +149,12 @@ struct Pending {
 }
 
 /// Codes a batch on all cores.
-fn code_batch(coder: &Coder, pipeline: &Pipeline, batch: Vec<Pending>) -> Vec<CodedArticle> {
+fn code_batch(
+    coder: &Coder,
+    pipeline: &Pipeline,
+    enricher: Option<&Enricher>,
+    batch: Vec<Pending>,
+) -> Vec<CodedArticle> {
     let docs: Vec<Document> = batch
         .iter()
         .map(|p| Document {
@@ -150,9 +162,10 @@ fn code_batch(coder: &Coder, pipeline: &Pipeline, batch: Vec<Pending>) -> Vec<Co
             text: p.article.coded_text(),
             has_headline: p.article.has_headline(),
             date: p.published.date(),
+            place: p.article.place.clone(),
         })
         .collect();
-    let coded = code_in_parallel(coder, pipeline, &docs);
+    let coded = code_in_parallel(coder, pipeline, enricher, &docs);
     batch
         .into_iter()
         .zip(docs)
@@ -191,7 +204,8 @@ fn store_batch(
             coded.iter().for_each(|c| count(tally, c));
         }
         Err(batch_error) => {
-            progress.suspend(|| eprintln!("warning: {batch_error}; storing the batch one by one"));
+            let why = anyhow::Error::new(batch_error);
+            progress.suspend(|| eprintln!("warning: {why:#}; storing the batch one by one"));
             for c in &coded {
                 match store.insert(std::slice::from_ref(c)) {
                     Ok(summary) => {
@@ -204,7 +218,7 @@ fn store_batch(
                         tally,
                         Skipped {
                             origin: c.article.origin.clone(),
-                            reason: format!("not stored: {e}"),
+                            reason: format!("not stored: {:#}", anyhow::Error::new(e)),
                         },
                     ),
                 }

@@ -3,6 +3,7 @@
 mod bench;
 mod code;
 mod corpus;
+mod enrich;
 mod eval;
 mod ingest;
 mod input;

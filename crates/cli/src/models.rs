@@ -104,6 +104,9 @@ fn build(dirs: &Dirs, opts: &SetupOptions) -> Result<()> {
         };
         eprintln!("{name:>12}: {what}");
     }
+    for (name, built) in crate::enrich::setup(dirs, opts.force)? {
+        eprintln!("{name:>12}: {}", if built { "built" } else { "up to date" });
+    }
     eprintln!(
         "models in {} ({:.1} s)",
         models.display(),

@@ -24,6 +24,7 @@ pub fn run(dirs: &Dirs, args: &EvalPetrarchArgs) -> Result<()> {
             text: record.text.clone(),
             has_headline: false,
             date: record.date,
+            place: None,
         };
         let coded = coder.code(&pipeline, &doc);
         let got: Vec<Triple> = coded

@@ -19,6 +19,11 @@ fn data_dir() -> PathBuf {
 fn tacitus(models: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_tacitus"));
     c.arg("--models").arg(models).arg("--data").arg(data_dir());
+    // The GeoNames and VADER wheels are fetched once for every test's models.
+    c.env(
+        "TACITUS_WHEELS",
+        std::env::temp_dir().join("tacitus-test-wheels"),
+    );
     c
 }
 
@@ -115,7 +120,7 @@ fn setup_is_deterministic_and_idempotent() {
     let again = setup_into(first);
     assert!(again.status.success());
     let log = String::from_utf8_lossy(&again.stderr);
-    assert_eq!(log.matches("up to date").count(), 4, "{log}");
+    assert_eq!(log.matches("up to date").count(), 6, "{log}");
 
     let second = std::env::temp_dir().join(format!("tacitus-cli-test-{}-b", std::process::id()));
     assert!(setup_into(&second).status.success());
@@ -125,6 +130,8 @@ fn setup_is_deterministic_and_idempotent() {
         "lemmatizer.bin",
         "parser.bin",
         "manifest.json",
+        "gazetteer.bin",
+        "tone.bin",
     ] {
         let a = std::fs::read(first.join(f)).unwrap();
         let b = std::fs::read(second.join(f)).unwrap();
@@ -136,7 +143,7 @@ fn setup_is_deterministic_and_idempotent() {
     let repaired = setup_into(&second);
     let log = String::from_utf8_lossy(&repaired.stderr);
     assert!(log.contains("parser: trained"), "{log}");
-    assert_eq!(log.matches("up to date").count(), 3, "{log}");
+    assert_eq!(log.matches("up to date").count(), 5, "{log}");
     assert!(
         std::fs::read(second.join("parser.bin")).unwrap()
             == std::fs::read(first.join("parser.bin")).unwrap()

@@ -24,6 +24,8 @@ pub struct Document {
     pub has_headline: bool,
     /// The date that chooses actors' roles.
     pub date: Option<Date>,
+    /// The dateline's place ("TEHRAN"), which locates events whose sentences name none.
+    pub place: Option<String>,
 }
 
 /// The events of one document, and why some sentences gave none.
@@ -277,6 +279,8 @@ impl Place<'_> {
                 target_via: f.target_via,
             },
             date: self.doc.date.map(|d| d.to_string()),
+            geo: None,
+            tone: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! entries it came from, so that every event can be checked against its source.
 
 use serde::{Deserialize, Serialize};
+use tacitus_geo::Located;
 
 pub use crate::coder::Via;
 
@@ -116,4 +117,31 @@ pub struct Event {
     pub rule: Rule,
     /// The document date (`YYYY-MM-DD`), which chose the actors' roles.
     pub date: Option<String>,
+    /// Where it happened and where its actors are, once the document is geocoded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo: Option<EventGeo>,
+    /// Tone of its sentence and of its document, once they are scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<EventTone>,
+}
+
+/// Where an event happened (GDELT's ActionGeo) and where its actors are (Actor1Geo,
+/// Actor2Geo), each with how it was chosen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventGeo {
+    /// Where the action happened.
+    pub action: Option<Located>,
+    /// Where the source actor is.
+    pub source: Option<Located>,
+    /// Where the target actor is.
+    pub target: Option<Located>,
+}
+
+/// How an event was told: the tone of its sentence and of its whole document.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct EventTone {
+    /// The sentence's VADER compound score, −1 (most negative) … +1.
+    pub sentence: f32,
+    /// The document's tone on GDELT's scale: % positive words − % negative words.
+    pub document: f32,
 }

@@ -24,7 +24,9 @@ mod trie;
 
 pub use coder::Options;
 pub use document::{Coder, Document, DocumentEvents};
-pub use event::{Citation, Event, Participant, Rule, Section, SentenceSpan, VerbSpan, Via};
+pub use event::{
+    Citation, Event, EventGeo, EventTone, Participant, Rule, Section, SentenceSpan, VerbSpan, Via,
+};
 pub use lexicon::{
     AGENT_OVERLAY, AGENT_OVERLAY_NAME, Lexicon, LexiconParts, OVERLAY, OVERLAY_NAME, VERB_OVERLAY,
     VERB_OVERLAY_NAME,

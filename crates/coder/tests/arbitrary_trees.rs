@@ -111,7 +111,7 @@ proptest! {
     ) {
         let coder = Coder::new(lexicon(), Options { require_dyad });
         let (text, parsed) = build(&words);
-        let doc = Document { id: "p".into(), text: text.clone(), has_headline: false, date: None };
+        let doc = Document { id: "p".into(), text: text.clone(), has_headline: false, date: None, place: None };
         let out = coder.code_parsed(&doc, &[(Section::Body, parsed)]);
         for e in &out.events {
             prop_assert_eq!(e.sentence, 0);
@@ -137,6 +137,7 @@ fn the_generator_builds_trees_the_coder_codes() {
         text,
         has_headline: false,
         date: None,
+        place: None,
     };
     let events = coder.code_parsed(&doc, &[(Section::Body, parsed)]).events;
     let got: Vec<(String, String, String)> = events

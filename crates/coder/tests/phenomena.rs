@@ -205,6 +205,7 @@ fn document(fx: &Fixture, ids: &[&str], date: Option<Date>) -> (Document, Vec<(S
         text,
         has_headline: false,
         date,
+        place: None,
     };
     (doc, parsed)
 }

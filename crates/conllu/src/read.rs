@@ -8,7 +8,7 @@ use crate::{MultiwordToken, OpaqueLine, Sentence, Word};
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The underlying reader failed.
-    #[error("line {line}: {source}")]
+    #[error("line {line}")]
     Io {
         /// 1-based line number where reading failed.
         line: usize,

@@ -16,5 +16,6 @@ pub use hash::{DocumentHash, EventId};
 pub use record::{
     Actor, CodedArticle, Dispute, DisputeKind, DisputeScope, EventRecord, MentionRecord,
 };
-pub use tacitus_coder::{Date, Event, Section, SentenceSpan};
+pub use tacitus_coder::{Date, Event, EventGeo, EventTone, Section, SentenceSpan};
+pub use tacitus_geo::{How, Located, Place};
 pub use time::Timestamp;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use tacitus_coder::{Date, Event, SentenceSpan};
+use tacitus_geo::Place;
 
 use crate::{Article, DocumentHash, EventId, Timestamp};
 
@@ -79,6 +80,14 @@ pub struct EventRecord {
     pub disputed: bool,
     /// Address of the first report (its URL, else where it was read).
     pub source_url: String,
+    /// Where the first report says it happened (GDELT's ActionGeo).
+    pub action_geo: Option<Place>,
+    /// Where the first report places the source (Actor1Geo).
+    pub source_geo: Option<Place>,
+    /// Where the first report places the target (Actor2Geo).
+    pub target_geo: Option<Place>,
+    /// Mean tone of the documents of its reports (GDELT's AvgTone).
+    pub avg_tone: Option<f32>,
 }
 
 /// One report of an event: a sentence of an article that coded it (GDELT's mention).

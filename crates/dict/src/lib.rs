@@ -49,7 +49,7 @@ pub use verbs::{
 #[derive(Debug, thiserror::Error)]
 pub enum DictError {
     /// The file could not be read.
-    #[error("{file}: {source}")]
+    #[error("cannot read {file}")]
     Io {
         /// The file that could not be read.
         file: PathBuf,

@@ -31,7 +31,7 @@ pub use tacitus_dict::Date;
 #[derive(Debug, thiserror::Error)]
 pub enum PetrarchError {
     /// The file cannot be read (missing, unreadable, not UTF-8).
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}", path.display())]
     Io {
         /// The file.
         path: PathBuf,

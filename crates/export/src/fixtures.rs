@@ -39,6 +39,10 @@ pub fn event() -> EventRecord {
         num_articles: 2,
         disputed: false,
         source_url: "https://example.org/news/1".into(),
+        action_geo: None,
+        source_geo: None,
+        target_geo: None,
+        avg_tone: None,
     }
 }
 
@@ -90,6 +94,8 @@ pub fn coded() -> Event {
             target_via: Some(Via::Object),
         },
         date: Some("2024-03-05".into()),
+        geo: None,
+        tone: None,
     }
 }
 

@@ -4,8 +4,8 @@
 //! Database Data Format Codebook V2.0, 2015); tools built for them count columns, not names,
 //! so a row must always have exactly 61 (events) or 16 (mentions) fields. Text fields are
 //! therefore cleaned: tabs, line breaks and other control characters become spaces. Fields
-//! Tacitus does not compute are empty, as GDELT leaves unknown fields empty, except the three
-//! `Geo_Type` columns, which GDELT fills with `0` when it found no place.
+//! Tacitus does not compute (ADM2 codes, confidence) are empty, as GDELT leaves unknown fields
+//! empty; a `Geo_Type` with no place is `0`, as in GDELT.
 //!
 //! GDELT has no negation field: a negated event ("did not attack") written here would read as
 //! an attack. Both writers leave negated events (and their reports) out and count them.
@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::marker::PhantomData;
 
-use tacitus_dataset::{Actor, Date, EventRecord, MentionRecord};
+use tacitus_dataset::{Actor, Date, EventRecord, MentionRecord, Place};
 
 use crate::{ActorParts, ExportError, Summary};
 
@@ -250,15 +250,31 @@ fn event_row(e: &EventRecord, line: &mut String) {
     row.field(&e.num_mentions.to_string());
     row.field(&e.num_sources.to_string());
     row.field(&e.num_articles.to_string());
-    row.empty(1); // AvgTone: Tacitus measures no tone.
-    for _ in 0..3 {
-        // Actor1Geo, Actor2Geo, ActionGeo: type 0 ("no place found"), the rest empty.
-        row.field("0");
-        row.empty(7);
+    row.field(&e.avg_tone.map(|t| t.to_string()).unwrap_or_default());
+    for place in [&e.source_geo, &e.target_geo, &e.action_geo] {
+        geo_fields(&mut row, place.as_ref());
     }
     row.field(&e.added.gdelt());
     row.field(&e.source_url);
     row.end();
+}
+
+/// The eight `*Geo_` columns of a place: type (`0` when none), full name, FIPS country code,
+/// ADM1 code, ADM2 code (not computed), latitude, longitude, feature id.
+fn geo_fields(row: &mut Row<'_>, place: Option<&Place>) {
+    let Some(p) = place else {
+        row.field("0");
+        row.empty(7);
+        return;
+    };
+    row.field(&p.kind.code().to_string());
+    row.field(&p.full_name);
+    row.field(&p.country_fips);
+    row.opt(p.adm1.as_deref());
+    row.empty(1);
+    row.field(&p.lat.to_string());
+    row.field(&p.lon.to_string());
+    row.field(&p.feature_id);
 }
 
 fn actor_fields(row: &mut Row<'_>, actor: Option<&Actor>) {
@@ -305,7 +321,9 @@ fn mention_row(m: &MentionRecord, line: &mut String) {
     row.field("1"); // InRawText: coded from the text as read, never rewritten.
     row.empty(1); // Confidence: the coder gives none.
     row.field(&m.doc_chars.to_string());
-    row.empty(3); // MentionDocTone, MentionDocTranslationInfo (English input), Extras.
+    let tone = m.coded.tone.map(|t| t.document.to_string());
+    row.field(tone.as_deref().unwrap_or(""));
+    row.empty(2); // MentionDocTranslationInfo (English input), Extras.
     row.end();
 }
 

@@ -19,7 +19,7 @@ pub enum NlpError {
     #[error(transparent)]
     Model(#[from] tacitus_modelfile::ModelError),
     /// A data file could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -27,7 +27,7 @@ pub enum NlpError {
         source: std::io::Error,
     },
     /// A treebank file is malformed.
-    #[error("{path}: {source}")]
+    #[error("{path}")]
     Treebank {
         /// The file.
         path: PathBuf,

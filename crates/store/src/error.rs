@@ -5,7 +5,7 @@
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// SQLite failed while doing `context`.
-    #[error("{context}: {source}")]
+    #[error("{context}")]
     Sqlite {
         /// What the store was doing (with the document's origin when there is one).
         context: String,

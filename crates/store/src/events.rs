@@ -82,6 +82,10 @@ pub struct Report {
     pub plover_event: Option<String>,
     /// PLOVER mode.
     pub plover_mode: Option<String>,
+    /// Ids of the action's, the source's and the target's places.
+    pub places: [Option<i64>; 3],
+    /// The document's tone.
+    pub doc_tone: Option<f32>,
 }
 
 impl Report {
@@ -130,6 +134,10 @@ pub struct EventRow {
     pub num_articles: i64,
     /// First report's address.
     pub source_url: String,
+    /// First report's places: action, source, target.
+    pub places: [Option<i64>; 3],
+    /// Mean tone of the reports' documents.
+    pub avg_tone: Option<f64>,
     /// How each near-duplicate cluster of its reports told it (not a column: disputes use
     /// it).
     pub told: BTreeMap<i64, Told>,
@@ -218,8 +226,16 @@ fn event_of(key: &Key, reports: &[Report]) -> EventRow {
         num_sources: told.len() as i64,
         num_articles: docs.len() as i64,
         source_url: first.address.clone(),
+        places: first.places,
+        avg_tone: mean(reports.iter().filter_map(|r| r.doc_tone)),
         told,
     }
+}
+
+/// The mean of some tones, if there are any (summed in order: deterministic).
+fn mean(tones: impl Iterator<Item = f32>) -> Option<f64> {
+    let (sum, n) = tones.fold((0.0f64, 0u32), |(s, n), t| (s + f64::from(t), n + 1));
+    (n > 0).then(|| sum / f64::from(n))
 }
 
 /// The report columns read back for aggregation (`m`: mentions, `d`: documents,
@@ -227,7 +243,7 @@ fn event_of(key: &Key, reports: &[Report]) -> EventRow {
 const REPORT_COLUMNS: &str = "m.id, m.event, m.doc, d.published, d.hash, m.sentence, m.ord, \
      d.cluster, s.lead, COALESCE(NULLIF(d.url, ''), d.origin), m.source_text, m.target_text, \
      m.base_code, m.root_code, m.quad_class, m.goldstein, m.plover_event, m.plover_mode, \
-     s.section";
+     s.section, m.action_place, m.source_place, m.target_place, d.tone";
 
 /// A stored report from a row of [`REPORT_COLUMNS`].
 fn stored_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<Report> {
@@ -253,6 +269,8 @@ fn stored_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<Report> {
         plover_event: r.get(16)?,
         plover_mode: r.get(17)?,
         headline: r.get::<_, i64>(18)? == 0,
+        places: [r.get(19)?, r.get(20)?, r.get(21)?],
+        doc_tone: r.get::<_, Option<f64>>(22)?.map(|t| t as f32),
     })
 }
 
@@ -373,13 +391,15 @@ fn write(tx: &Transaction<'_>, e: &EventRow, exists: bool) -> Result<()> {
          target = ?7, target_name = ?8, event_code = ?9, base_code = ?10, root_code = ?11, \
          quad_class = ?12, goldstein = ?13, plover_event = ?14, plover_mode = ?15, \
          negated = ?16, is_root = ?17, num_mentions = ?18, num_sources = ?19, \
-         num_articles = ?20, source_url = ?21 WHERE id = ?1"
+         num_articles = ?20, source_url = ?21, action_place = ?22, source_place = ?23, \
+         target_place = ?24, avg_tone = ?25 WHERE id = ?1"
     } else {
         "INSERT INTO events (id, date, last_day, added, source, source_name, target, \
          target_name, event_code, base_code, root_code, quad_class, goldstein, plover_event, \
-         plover_mode, negated, is_root, num_mentions, num_sources, num_articles, source_url) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-         ?18, ?19, ?20, ?21)"
+         plover_mode, negated, is_root, num_mentions, num_sources, num_articles, source_url, \
+         action_place, source_place, target_place, avg_tone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, \
+         ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, \
+         ?25)"
     };
     tx.prepare_cached(sql)
         .and_then(|mut s| {
@@ -405,6 +425,10 @@ fn write(tx: &Transaction<'_>, e: &EventRow, exists: bool) -> Result<()> {
                 e.num_sources,
                 e.num_articles,
                 e.source_url,
+                e.places[0],
+                e.places[1],
+                e.places[2],
+                e.avg_tone,
             ])
         })
         .map_err(|err| match err.sqlite_error_code() {
@@ -442,6 +466,8 @@ mod tests {
             goldstein: Some(1.9),
             plover_event: None,
             plover_mode: None,
+            places: [None; 3],
+            doc_tone: None,
         }
     }
 

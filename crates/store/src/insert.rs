@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 use tacitus_dataset::{CodedArticle, Event, EventId, Section};
 use tacitus_dedup::Signature;
+use tacitus_geo::Located;
 
 use crate::error::{Context, Error, Result};
 use crate::events::{self, Key, Origin, Report};
@@ -27,6 +28,25 @@ struct MentionRow {
     reported_by: Option<String>,
     rule: i64,
     extra: Option<String>,
+    tone: Option<f32>,
+    /// How the action's, the source's and the target's places were chosen.
+    how: [Option<String>; 3],
+}
+
+/// A table of JSON values stored once each, under ids derived from their text.
+#[derive(Clone, Copy)]
+enum Table {
+    Rules,
+    Places,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Rules => "rules",
+            Table::Places => "places",
+        }
+    }
 }
 
 /// Where the lead ends, in characters: after the headline line (when there is one), the end
@@ -115,7 +135,7 @@ fn validate(art: &CodedArticle) -> Result<Vec<bool>> {
 struct Interned<'a, 'c> {
     tx: &'a Transaction<'c>,
     outlets: HashMap<String, i64>,
-    rules: HashMap<String, i64>,
+    json: HashMap<(u8, String), i64>,
 }
 
 impl Interned<'_, '_> {
@@ -144,34 +164,51 @@ impl Interned<'_, '_> {
         Ok(id)
     }
 
-    /// The id of a rule's JSON: its 63-bit hash (the next free number in the astronomically
-    /// rare case of a collision), so that no index on the text is needed.
-    fn rule(&mut self, json: String) -> Result<i64> {
-        if let Some(&id) = self.rules.get(&json) {
+    /// The id of a JSON value in `table`: its 63-bit hash (the next free number in the
+    /// astronomically rare case of a collision), so that no index on the text is needed.
+    fn json(&mut self, table: Table, json: String) -> Result<i64> {
+        let key = (table as u8, json);
+        if let Some(&id) = self.json.get(&key) {
             return Ok(id);
         }
-        let what = "storing a rule";
-        let mut id = EventId::of(&[&json]).0;
+        let what = format!("storing one of the {}", table.name());
+        let mut id = EventId::of(&[&key.1]).0;
         loop {
             let stored: Option<String> = self
                 .tx
-                .prepare_cached("SELECT json FROM rules WHERE id = ?1")
+                .prepare_cached(&format!("SELECT json FROM {} WHERE id = ?1", table.name()))
                 .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
-                .ctx(what)?;
+                .ctx(&what)?;
             match stored {
-                Some(s) if s == json => break,
+                Some(s) if s == key.1 => break,
                 Some(_) => id = id.checked_add(1).unwrap_or(1),
                 None => {
                     self.tx
-                        .prepare_cached("INSERT INTO rules (id, json) VALUES (?1, ?2)")
-                        .and_then(|mut s| s.execute(params![id, json]))
-                        .ctx(what)?;
+                        .prepare_cached(&format!(
+                            "INSERT INTO {} (id, json) VALUES (?1, ?2)",
+                            table.name()
+                        ))
+                        .and_then(|mut s| s.execute(params![id, key.1]))
+                        .ctx(&what)?;
                     break;
                 }
             }
         }
-        self.rules.insert(json, id);
+        self.json.insert(key, id);
         Ok(id)
+    }
+
+    /// The id of a place, and how it was chosen (as stored).
+    fn place(&mut self, located: Option<&Located>) -> Result<(Option<i64>, Option<String>)> {
+        let Some(l) = located else {
+            return Ok((None, None));
+        };
+        let json = serde_json::to_string(&l.place)
+            .map_err(|e| Error::Corrupt(format!("a place as JSON: {e}")))?;
+        let how = serde_json::to_value(l.how)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string));
+        Ok((Some(self.json(Table::Places, json)?), how))
     }
 }
 
@@ -215,8 +252,9 @@ fn store_document(
         (!a.metadata.is_empty()).then(|| serde_json::Value::Object(a.metadata.clone()).to_string());
     tx.prepare_cached(
         "INSERT INTO documents (id, hash, cluster, published, outlet, chars, words, doc_id, url, \
-         title, place, origin, discarded_by, event_doc_id, event_date, metadata, signature, text) \
-         VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         title, place, origin, discarded_by, event_doc_id, event_date, metadata, signature, text, \
+         tone) VALUES (?1, ?2, ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
+         ?17, ?18)",
     )
     .and_then(|mut s| {
         s.execute(params![
@@ -237,6 +275,7 @@ fn store_document(
             metadata,
             signature.map(Signature::to_bytes),
             art.text,
+            document_tone(art),
         ])
     })
     .ctx_with(at)?;
@@ -295,7 +334,7 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
     let mut names = Interned {
         tx,
         outlets: HashMap::new(),
-        rules: HashMap::new(),
+        json: HashMap::new(),
     };
     let mut stored = Vec::new();
     let mut moved = BTreeSet::new();
@@ -357,14 +396,20 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
                     reason: format!("event {ord}'s reported_by: {err}"),
                 })?;
             let span = |p: &tacitus_coder::Participant| (p.start as i64, p.end as i64);
+            let geo = e.geo.as_ref();
+            let (action_place, action_how) = names.place(geo.and_then(|g| g.action.as_ref()))?;
+            let (source_place, source_how) = names.place(geo.and_then(|g| g.source.as_ref()))?;
+            let (target_place, target_how) = names.place(geo.and_then(|g| g.target.as_ref()))?;
             rows.push(MentionRow {
                 source: e.source.as_ref().map(span),
                 target: e.target.as_ref().map(span),
                 verb: (e.verb.text.clone(), e.verb.start as i64, e.verb.end as i64),
                 modality: e.modality.clone(),
                 reported_by,
-                rule: names.rule(rule)?,
+                rule: names.json(Table::Rules, rule)?,
                 extra: extra(e, &art.events[0]),
+                tone: e.tone.map(|t| t.sentence),
+                how: [action_how, source_how, target_how],
             });
             days.entry(key.clone())
                 .or_default()
@@ -388,6 +433,8 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
                 goldstein: e.goldstein.map(f64::from),
                 plover_event: e.plover_event.clone(),
                 plover_mode: e.plover_mode.clone(),
+                places: [action_place, source_place, target_place],
+                doc_tone: document_tone(art),
             });
         }
     }
@@ -426,14 +473,20 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
     Ok(summary)
 }
 
+/// A document's tone, as its events carry it (none without events).
+fn document_tone(art: &CodedArticle) -> Option<f32> {
+    art.events.iter().find_map(|e| e.tone.map(|t| t.document))
+}
+
 /// Stores a new report as a mention of `event`.
 fn insert_mention(tx: &Transaction<'_>, r: &Report, m: &MentionRow, event: i64) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO mentions (event, doc, sentence, ord, source_text, source_start, source_end, \
          target_text, target_start, target_end, verb_text, verb_start, verb_end, base_code, \
          root_code, quad_class, goldstein, plover_event, plover_mode, modality, reported_by, \
-         rule, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+         rule, extra, tone, action_place, action_how, source_place, source_how, target_place, \
+         target_how) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+         ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
     )
     .and_then(|mut s| {
         s.execute(params![
@@ -460,6 +513,13 @@ fn insert_mention(tx: &Transaction<'_>, r: &Report, m: &MentionRow, event: i64) 
             m.reported_by,
             m.rule,
             m.extra,
+            m.tone,
+            r.places[0],
+            m.how[0],
+            r.places[1],
+            m.how[1],
+            r.places[2],
+            m.how[2],
         ])
     })
     .ctx("storing a report")?;

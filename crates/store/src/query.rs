@@ -11,8 +11,8 @@ use rusqlite::types::{Type, Value};
 use rusqlite::{OptionalExtension, Row, params_from_iter};
 use tacitus_coder::{Participant, VerbSpan};
 use tacitus_dataset::{
-    Actor, Date, Dispute, DocumentHash, Event, EventId, EventRecord, MentionRecord, Section,
-    Timestamp,
+    Actor, Date, Dispute, DocumentHash, Event, EventGeo, EventId, EventRecord, EventTone, Located,
+    MentionRecord, Place, Section, Timestamp,
 };
 
 use crate::disputes::{kind_of, scope_of};
@@ -175,7 +175,10 @@ impl Filter {
 const EVENT_COLUMNS: &str = "e.id, e.date, e.added, e.source, e.source_name, e.target, \
      e.target_name, e.event_code, e.base_code, e.root_code, e.quad_class, e.goldstein, \
      e.plover_event, e.plover_mode, e.negated, e.is_root, e.num_mentions, e.num_sources, \
-     e.num_articles, e.disputed, e.source_url";
+     e.num_articles, e.disputed, e.source_url, \
+     (SELECT json FROM places WHERE id = e.action_place), \
+     (SELECT json FROM places WHERE id = e.source_place), \
+     (SELECT json FROM places WHERE id = e.target_place), e.avg_tone";
 
 /// A conversion failure for column `col`.
 fn bad(col: usize, what: impl Into<String>) -> rusqlite::Error {
@@ -220,7 +223,29 @@ fn event_record(r: &Row<'_>) -> rusqlite::Result<EventRecord> {
         num_articles: r.get(18)?,
         disputed: r.get(19)?,
         source_url: r.get(20)?,
+        action_geo: place(r, 21)?,
+        source_geo: place(r, 22)?,
+        target_geo: place(r, 23)?,
+        avg_tone: r.get::<_, Option<f64>>(24)?.map(|t| t as f32),
     })
+}
+
+/// A place from its JSON column.
+fn place(r: &Row<'_>, col: usize) -> rusqlite::Result<Option<Place>> {
+    r.get::<_, Option<String>>(col)?
+        .map(|s| json(col, &s))
+        .transpose()
+}
+
+/// A place and how it was chosen, from its JSON and `how` columns.
+fn located(r: &Row<'_>, col: usize) -> rusqlite::Result<Option<Located>> {
+    let Some(place) = place(r, col)? else {
+        return Ok(None);
+    };
+    let how: String = r.get(col + 1)?;
+    let how = serde_json::from_value(serde_json::Value::String(how))
+        .map_err(|e| bad(col + 1, e.to_string()))?;
+    Ok(Some(Located { place, how }))
 }
 
 /// The mentions of one event, in order.
@@ -231,7 +256,10 @@ const MENTIONS: &str = "SELECT e.id, e.added, d.published, d.hash, c.hash, o.nam
      e.target, m.target_text, m.target_start, m.target_end, \
      m.verb_text, m.verb_start, m.verb_end, e.event_code, m.base_code, m.root_code, \
      m.quad_class, m.goldstein, m.plover_event, m.plover_mode, e.negated, m.modality, \
-     m.reported_by, r.json \
+     m.reported_by, r.json, m.tone, d.tone, \
+     (SELECT json FROM places WHERE id = m.action_place), m.action_how, \
+     (SELECT json FROM places WHERE id = m.source_place), m.source_how, \
+     (SELECT json FROM places WHERE id = m.target_place), m.target_how \
      FROM mentions m JOIN events e ON e.id = m.event JOIN documents d ON d.id = m.doc \
      JOIN documents c ON c.id = d.cluster LEFT JOIN outlets o ON o.id = d.outlet \
      JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence JOIN rules r ON r.id = m.rule \
@@ -304,6 +332,28 @@ fn mention_record(r: &Row<'_>) -> rusqlite::Result<MentionRecord> {
         reported_by: reported_by.map(|s| json(36, &s)).transpose()?,
         rule: json(37, &r.get::<_, String>(37)?)?,
         date: field("date", 12)?,
+        geo: None,
+        tone: match (r.get::<_, Option<f64>>(38)?, r.get::<_, Option<f64>>(39)?) {
+            (Some(sentence), Some(document)) => Some(EventTone {
+                sentence: sentence as f32,
+                document: document as f32,
+            }),
+            _ => None,
+        },
+    };
+    // Places and tone are given together: a report with a tone was geocoded, even where
+    // no place was found.
+    let places = [located(r, 40)?, located(r, 42)?, located(r, 44)?];
+    let coded = Event {
+        geo: (coded.tone.is_some() || places.iter().any(Option::is_some)).then(|| {
+            let [action, source, target] = places;
+            EventGeo {
+                action,
+                source,
+                target,
+            }
+        }),
+        ..coded
     };
     Ok(MentionRecord {
         event_id: EventId(r.get(0)?),

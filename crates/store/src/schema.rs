@@ -12,7 +12,7 @@ use tacitus_dedup::{BANDS, NEAR_DUPLICATE, PERMUTATIONS, SHINGLE};
 use crate::error::{Context, Error, Result};
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Version 1: documents and their sentences, the band index, events, mentions, disputes.
 const V1: &str = "
@@ -137,6 +137,29 @@ CREATE TABLE disputes (
     CHECK (a < b)
 ) WITHOUT ROWID;
 CREATE INDEX disputes_b ON disputes(b);
+";
+
+/// Version 2: where events happened and how they were told. Places are interned (one row
+/// per distinct place, as JSON); reports keep the sentence's tone and each role's place and
+/// how it was chosen, documents their tone, events their first report's places and the mean
+/// tone of their reports' documents (GDELT's AvgTone).
+const V2: &str = "
+CREATE TABLE places (
+    id   INTEGER PRIMARY KEY,
+    json TEXT NOT NULL
+);
+ALTER TABLE documents ADD COLUMN tone REAL;
+ALTER TABLE mentions ADD COLUMN tone REAL;
+ALTER TABLE mentions ADD COLUMN action_place INTEGER REFERENCES places(id);
+ALTER TABLE mentions ADD COLUMN action_how TEXT;
+ALTER TABLE mentions ADD COLUMN source_place INTEGER REFERENCES places(id);
+ALTER TABLE mentions ADD COLUMN source_how TEXT;
+ALTER TABLE mentions ADD COLUMN target_place INTEGER REFERENCES places(id);
+ALTER TABLE mentions ADD COLUMN target_how TEXT;
+ALTER TABLE events ADD COLUMN action_place INTEGER REFERENCES places(id);
+ALTER TABLE events ADD COLUMN source_place INTEGER REFERENCES places(id);
+ALTER TABLE events ADD COLUMN target_place INTEGER REFERENCES places(id);
+ALTER TABLE events ADD COLUMN avg_tone REAL;
 ";
 
 /// The schema version this build writes.

@@ -126,6 +126,8 @@ pub fn article(
                     target_via: None,
                 },
                 date: Some(date.clone()),
+                geo: None,
+                tone: None,
             }
         })
         .collect();

