@@ -18,6 +18,8 @@ pub enum EvalCommand {
     Parse(EvalParseArgs),
     /// The event coder against a PETRARCH validation file, coded from raw text
     Petrarch(EvalPetrarchArgs),
+    /// ActionGeo (where events happened) against a JSON-lines evaluation set
+    Geo(crate::geo::EvalGeoArgs),
 }
 
 /// Options of `tacitus eval petrarch`.
@@ -50,6 +52,7 @@ pub fn run(dirs: &Dirs, cmd: &EvalCommand) -> Result<()> {
     let args = match cmd {
         EvalCommand::Parse(args) => args,
         EvalCommand::Petrarch(args) => return crate::petrarch::run(dirs, args),
+        EvalCommand::Geo(args) => return crate::geo::eval(dirs, args),
     };
     let gold = read_treebank(&args.gold)?;
     let pipeline = dirs.pipeline()?;

@@ -5,6 +5,7 @@ mod code;
 mod corpus;
 mod enrich;
 mod eval;
+mod geo;
 mod ingest;
 mod input;
 mod models;
@@ -23,7 +24,7 @@ use clap::{Args, Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  tacitus setup --data ../shared/data        build the models (once)\n  tacitus parse examples/article.txt          text to CoNLL-U trees with offsets\n  echo 'Troops left Kabul.' | tacitus parse --format tree -\n  tacitus code --date 2024-05-01 examples/article.txt   events as JSON lines\n  tacitus ingest --date 2024-06-14 news/            articles to an event store (tacitus.db)\n  tacitus query --dyad USA,IRN --from 2024-06-01       events of a dyad\n  tacitus series --actor IRN --by week                 counts and Goldstein sums\n  tacitus export --format gdelt --out events.tsv       GDELT 2.0 events\n  tacitus eval parse --gold dev.conllu --json\n  tacitus eval petrarch PETR.UnitTest.records.xml\n  tacitus bench parse dev.conllu --json\n\nDocumentation: docs/USAGE.md"
+    after_help = "Examples:\n  tacitus setup --data ../shared/data        build the models (once)\n  tacitus parse examples/article.txt          text to CoNLL-U trees with offsets\n  echo 'Troops left Kabul.' | tacitus parse --format tree -\n  tacitus code --date 2024-05-01 examples/article.txt   events as JSON lines\n  tacitus geo examples/article.txt                 places found and how each was resolved\n  tacitus ingest --date 2024-06-14 news/            articles to an event store (tacitus.db)\n  tacitus query --dyad USA,IRN --from 2024-06-01       events of a dyad\n  tacitus series --actor IRN --by week                 counts and Goldstein sums\n  tacitus export --format gdelt --out events.tsv       GDELT 2.0 events\n  tacitus eval parse --gold dev.conllu --json\n  tacitus eval petrarch PETR.UnitTest.records.xml\n  tacitus eval geo crates/geo/eval/actiongeo.jsonl\n  tacitus bench parse dev.conllu --json\n\nDocumentation: docs/USAGE.md"
 )]
 struct Cli {
     #[command(flatten)]
@@ -59,6 +60,8 @@ enum Command {
     Parse(parse::ParseArgs),
     /// Code events from plain-text articles (CAMEO, with PLOVER and Goldstein), as JSON lines
     Code(code::CodeArgs),
+    /// The places of an article, how each was resolved, and where its events happened
+    Geo(geo::GeoArgs),
     /// Code and store articles (text, JSON lines, HTML, RSS/Atom, gzipped) as an event dataset
     Ingest(ingest::IngestArgs),
     /// Write the stored events as GDELT 2.0 events or mentions, PLOVER JSON, CSV or Parquet
@@ -91,6 +94,7 @@ fn main() {
         Command::Setup(args) => models::run_setup(&cli.dirs, &args),
         Command::Parse(args) => parse::run(&cli.dirs, &args),
         Command::Code(args) => code::run(&cli.dirs, &args),
+        Command::Geo(args) => geo::run(&cli.dirs, &args),
         Command::Ingest(args) => match ingest::run(&cli.dirs, &args) {
             // Finished, but some documents were skipped: say so in the exit status.
             Ok(true) => std::process::exit(ingest::EXIT_SKIPPED),

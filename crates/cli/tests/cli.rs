@@ -406,6 +406,88 @@ fn code_writes_traceable_events_with_the_contract_keys() {
 }
 
 #[test]
+fn events_carry_places_and_tone() {
+    let article = "Syria accuses Israel of strikes\n\n\
+                   DAMASCUS, May 2 (Reuters) - Israeli jets bombed targets near Aleppo on \
+                   Thursday, killing civilians, Syria said. Police arrested protesters in \
+                   Paris, Texas.\n";
+    let mut c = tacitus(models());
+    c.args(["code", "--date", "2024-05-02", "-"]);
+    let out = run(c, article.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let bombed = events
+        .iter()
+        .find(|e| e["verb"]["text"] == "bombed")
+        .unwrap_or_else(|| panic!("no bombing event in {events:?}"));
+    let action = &bombed["geo"]["action"];
+    assert_eq!(action["place"]["full_name"], "Aleppo, Syria", "{bombed}");
+    assert_eq!(action["place"]["country_fips"], "SY");
+    assert_eq!(action["how"], "clause");
+    assert_eq!(bombed["geo"]["source"]["place"]["country_iso3"], "ISR");
+    let tone = &bombed["tone"];
+    assert!(tone["sentence"].as_f64().unwrap() < 0.0, "{tone}");
+    assert!(tone["document"].as_f64().unwrap() < 0.0, "{tone}");
+
+    // Without places and tone the events are the same, with neither key.
+    let mut c = tacitus(models());
+    c.args(["code", "--no-geo-tone", "--date", "2024-05-02", "-"]);
+    let plain = String::from_utf8(run(c, article.as_bytes()).stdout).unwrap();
+    assert_eq!(plain.lines().count(), events.len());
+    assert!(
+        !plain.contains("\"geo\"") && !plain.contains("\"tone\""),
+        "{plain}"
+    );
+
+    // `geo` explains each place: candidates and why the winner won.
+    let mut c = tacitus(models());
+    c.args(["geo", "--json", "--date", "2024-05-02", "-"]);
+    let out = run(c, article.as_bytes());
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["dateline"]["place"]["full_name"], "Damascus, Syria");
+    let paris = report["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["text"] == "Paris, Texas")
+        .unwrap_or_else(|| panic!("Paris, Texas not found: {report}"));
+    assert_eq!(paris["place"]["country_iso3"], "USA");
+    assert!(paris["why"].as_str().unwrap().contains("Texas"), "{paris}");
+}
+
+#[test]
+fn eval_geo_meets_its_targets() {
+    let set = Path::new(env!("CARGO_MANIFEST_DIR")).join("../geo/eval/actiongeo.jsonl");
+    let mut c = tacitus(models());
+    c.args(["eval", "geo", "--json"]).arg(&set);
+    let out = run(c, b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["sentences"].as_u64().unwrap() >= 150, "{report}");
+    assert!(
+        report["country_accuracy"].as_f64().unwrap() >= 0.92,
+        "{report}"
+    );
+    assert!(
+        report["city_accuracy"].as_f64().unwrap() >= 0.80,
+        "{report}"
+    );
+}
+
+#[test]
 fn code_reads_articles_with_headlines_and_skips_unreadable_files() {
     let dir = std::env::temp_dir().join(format!("tacitus-cli-code-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -571,12 +653,20 @@ fn ingest_stores_a_dataset_skipping_bad_documents() {
         let fields: Vec<&str> = row.split('\t').collect();
         assert_eq!(fields.len(), 61, "{row}");
         assert!(fields[1].starts_with("2024"), "SQLDATE of {row}");
+        // AvgTone, then Actor1Geo, Actor2Geo and ActionGeo (type, name, FIPS country, ...).
+        assert!(fields[34].parse::<f32>().is_ok(), "AvgTone of {row}");
+        assert_ne!(fields[51], "0", "ActionGeo_Type of {row}");
+        assert!(!fields[52].is_empty(), "ActionGeo_FullName of {row}");
+        assert_eq!(fields[53].len(), 2, "ActionGeo_CountryCode (FIPS) of {row}");
+        assert!(fields[57].parse::<f64>().is_ok(), "ActionGeo_Long of {row}");
     }
     for row in String::from_utf8(export(&db, "gdelt-mentions"))
         .unwrap()
         .lines()
     {
-        assert_eq!(row.split('\t').count(), 16, "{row}");
+        let fields: Vec<&str> = row.split('\t').collect();
+        assert_eq!(fields.len(), 16, "{row}");
+        assert!(fields[13].parse::<f32>().is_ok(), "MentionDocTone of {row}");
     }
     let plover = String::from_utf8(export(&db, "plover")).unwrap();
     for line in plover.lines() {

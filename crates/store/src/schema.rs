@@ -261,3 +261,41 @@ where
             .map_err(|_| Error::Corrupt(format!("setting {name} = {s:?}"))),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_store_is_migrated_keeping_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let mut conn = Connection::open(&path).unwrap();
+        conn.execute_batch(V1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO meta (name, value) VALUES ('window_days', '1'), ('minhash', ?1)",
+            [minhash()],
+        )
+        .unwrap();
+        conn.execute("INSERT INTO outlets (name) VALUES ('Example News')", [])
+            .unwrap();
+        assert_eq!(prepare(&mut conn, "old.db", None).unwrap(), 1);
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, VERSION);
+        let kept: String = conn
+            .query_row("SELECT name FROM outlets", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, "Example News");
+        for (table, column) in [
+            ("documents", "tone"),
+            ("mentions", "action_place"),
+            ("events", "avg_tone"),
+        ] {
+            conn.prepare(&format!("SELECT {column} FROM {table}"))
+                .unwrap_or_else(|e| panic!("{table}.{column}: {e}"));
+        }
+    }
+}
