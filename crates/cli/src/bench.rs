@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde_json::json;
 use tacitus_coder::{Coder, Document, Options};
 
-use crate::code::DOCS_PER_TASK;
+use crate::code::{DOCS_PER_TASK, code_chunk};
 use tacitus_conllu::Sentence;
 use tacitus_nlp::{read_treebank, strip_annotation};
 
@@ -124,6 +124,9 @@ fn run_code(dirs: &Dirs, args: &BenchCodeArgs) -> Result<()> {
     }
     let coder = Coder::new(dirs.lexicon(None, &[])?, Options::default());
     let pipeline = dirs.pipeline()?;
+    let loading = Instant::now();
+    let enricher = dirs.enricher(None)?;
+    let load_seconds = loading.elapsed().as_secs_f64();
     let coded: Vec<_> = docs
         .chunks(DOCS_PER_TASK)
         .flat_map(|c| coder.code_many(&pipeline, c))
@@ -131,28 +134,42 @@ fn run_code(dirs: &Dirs, args: &BenchCodeArgs) -> Result<()> {
     let words: usize = coded.iter().map(|c| c.words).sum();
     let events: usize = coded.iter().map(|c| c.events.len()).sum();
     let min = Duration::from_secs_f64(args.seconds.max(0.0));
-    // Parsing and coding are timed apart within the same pass, so their ratio does not depend
-    // on how busy the machine was in one pass or another.
-    let mut coding_share = Vec::new();
+    // Parsing, coding and places with tone are timed apart within the same pass, so their
+    // ratios do not depend on how busy the machine was in one pass or another.
+    let (mut coding_share, mut geo_tone_share) = (Vec::new(), Vec::new());
     let code_1t = measure(min, words, || {
-        let (mut parsing, mut coding) = (Duration::ZERO, Duration::ZERO);
+        let (mut parsing, mut coding, mut enriching) =
+            (Duration::ZERO, Duration::ZERO, Duration::ZERO);
         for chunk in docs.chunks(DOCS_PER_TASK) {
             let t = Instant::now();
             let parsed = coder.parse_many(&pipeline, chunk);
             let t2 = Instant::now();
-            for (d, p) in chunk.iter().zip(&parsed) {
-                std::hint::black_box(coder.code_parsed(d, p));
+            let mut coded: Vec<_> = chunk
+                .iter()
+                .zip(&parsed)
+                .map(|(d, p)| coder.code_parsed(d, p))
+                .collect();
+            let t3 = Instant::now();
+            for (d, c) in chunk.iter().zip(&mut coded) {
+                enricher.enrich(d, c);
             }
+            std::hint::black_box(coded);
             parsing += t2 - t;
-            coding += t2.elapsed();
+            coding += t3 - t2;
+            enriching += t3.elapsed();
         }
         coding_share.push(coding.as_secs_f64() / parsing.as_secs_f64().max(1e-9));
+        geo_tone_share.push(enriching.as_secs_f64() / (parsing + coding).as_secs_f64().max(1e-9));
     });
-    coding_share.sort_by(f64::total_cmp);
-    let overhead = coding_share[coding_share.len() / 2];
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let overhead = median(coding_share);
+    let geo_tone = median(geo_tone_share);
     let code_all = measure(min, words, || {
         docs.par_chunks(DOCS_PER_TASK).for_each(|c| {
-            std::hint::black_box(coder.code_many(&pipeline, c));
+            std::hint::black_box(code_chunk(&coder, &pipeline, Some(&enricher), c));
         });
     });
     let per_doc = docs.len() as f64 / words.max(1) as f64;
@@ -166,6 +183,8 @@ fn run_code(dirs: &Dirs, args: &BenchCodeArgs) -> Result<()> {
         "documents_per_second_1t": (code_1t * per_doc).round(),
         "documents_per_second_all": (code_all * per_doc).round(),
         "coding_overhead_percent": (overhead * 1000.0).round() / 10.0,
+        "geo_tone_overhead_percent": (geo_tone * 1000.0).round() / 10.0,
+        "geo_tone_load_seconds": (load_seconds * 1000.0).round() / 1000.0,
         "peak_rss_mb": peak_rss_mb(),
     });
     print_report(&report, args.json);

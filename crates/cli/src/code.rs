@@ -122,16 +122,24 @@ pub fn code_in_parallel(
     docs: &[Document],
 ) -> Vec<DocumentEvents> {
     docs.par_chunks(DOCS_PER_TASK)
-        .flat_map_iter(|c| {
-            let mut coded = coder.code_many(pipeline, c);
-            if let Some(enricher) = enricher {
-                for (doc, events) in c.iter().zip(&mut coded) {
-                    enricher.enrich(doc, events);
-                }
-            }
-            coded
-        })
+        .flat_map_iter(|c| code_chunk(coder, pipeline, enricher, c))
         .collect()
+}
+
+/// Codes a few documents on this thread, with places and tone when there is an enricher.
+pub fn code_chunk(
+    coder: &Coder,
+    pipeline: &Pipeline,
+    enricher: Option<&Enricher>,
+    docs: &[Document],
+) -> Vec<DocumentEvents> {
+    let mut coded = coder.code_many(pipeline, docs);
+    if let Some(enricher) = enricher {
+        for (doc, events) in docs.iter().zip(&mut coded) {
+            enricher.enrich(doc, events);
+        }
+    }
+    coded
 }
 
 /// Runs `tacitus code`.

@@ -5,13 +5,13 @@
 
 use std::io::Write;
 
-use tacitus_dataset::EventRecord;
+use tacitus_dataset::{EventRecord, Place};
 
 use crate::gdelt::goldstein;
-use crate::{ExportError, Summary};
+use crate::{ExportError, Summary, places};
 
 /// The header row of [`CsvWriter`], also the column names of [`crate::ParquetWriter`].
-pub const CSV_COLUMNS: [&str; 21] = [
+pub const CSV_COLUMNS: [&str; 40] = [
     "id",
     "date",
     "added",
@@ -33,6 +33,25 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "num_articles",
     "disputed",
     "source_url",
+    "avg_tone",
+    "action_geo_type",
+    "action_geo_name",
+    "action_geo_country",
+    "action_geo_lat",
+    "action_geo_lon",
+    "action_geo_feature_id",
+    "source_geo_type",
+    "source_geo_name",
+    "source_geo_country",
+    "source_geo_lat",
+    "source_geo_lon",
+    "source_geo_feature_id",
+    "target_geo_type",
+    "target_geo_name",
+    "target_geo_country",
+    "target_geo_lat",
+    "target_geo_lon",
+    "target_geo_feature_id",
 ];
 
 /// Writes events as CSV with a header row.
@@ -71,7 +90,9 @@ impl<W: Write> CsvWriter<W> {
             e.num_articles.to_string(),
         );
         let id = e.id.to_string();
-        let fields: [&str; 21] = [
+        let tone = e.avg_tone.map(|t| t.to_string()).unwrap_or_default();
+        let geo = places(e).map(geo_fields);
+        let fields: [&str; 22] = [
             &id,
             &date,
             &added,
@@ -93,9 +114,11 @@ impl<W: Write> CsvWriter<W> {
             &articles,
             bool_str(e.disputed),
             &e.source_url,
+            &tone,
         ];
+        let geo = geo.iter().flatten().map(String::as_str);
         self.line.clear();
-        record(&mut self.line, &fields);
+        record(&mut self.line, fields.into_iter().chain(geo));
         self.out.write_all(self.line.as_bytes())?;
         self.summary.written += 1;
         Ok(())
@@ -116,7 +139,7 @@ impl<W: Write> CsvWriter<W> {
     fn header(&mut self) -> Result<(), ExportError> {
         if !self.header_written {
             self.line.clear();
-            record(&mut self.line, &CSV_COLUMNS);
+            record(&mut self.line, CSV_COLUMNS);
             self.out.write_all(self.line.as_bytes())?;
             self.header_written = true;
         }
@@ -128,9 +151,25 @@ fn bool_str(b: bool) -> &'static str {
     if b { "true" } else { "false" }
 }
 
+/// The six `{role}_geo_*` fields of a place: GDELT type number, full name, ISO-3 country,
+/// latitude, longitude, feature id; all empty when there is none.
+fn geo_fields(place: Option<&Place>) -> [String; 6] {
+    let Some(p) = place else {
+        return Default::default();
+    };
+    [
+        p.kind.code().to_string(),
+        p.full_name.clone(),
+        p.country_iso3.clone(),
+        p.lat.to_string(),
+        p.lon.to_string(),
+        p.feature_id.clone(),
+    ]
+}
+
 /// Appends one CSV record, quoting fields as RFC 4180 requires, ended by CRLF.
-fn record(line: &mut String, fields: &[&str]) {
-    for (i, f) in fields.iter().enumerate() {
+fn record<'a>(line: &mut String, fields: impl IntoIterator<Item = &'a str>) {
+    for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
             line.push(',');
         }
@@ -150,7 +189,7 @@ mod tests {
     use tacitus_dataset::Actor;
 
     use super::*;
-    use crate::fixtures;
+    use crate::{GEO_ROLES, fixtures};
 
     fn csv(records: &[EventRecord]) -> String {
         let mut out = Vec::new();
@@ -197,10 +236,40 @@ mod tests {
             text,
             "id,date,added,source_code,source_name,target_code,target_name,event_code,\
              base_code,root_code,quad_class,goldstein,plover_event,plover_mode,negated,is_root,\
-             num_mentions,num_sources,num_articles,disputed,source_url\r\n\
+             num_mentions,num_sources,num_articles,disputed,source_url,avg_tone,\
+             action_geo_type,action_geo_name,action_geo_country,action_geo_lat,action_geo_lon,\
+             action_geo_feature_id,source_geo_type,source_geo_name,source_geo_country,\
+             source_geo_lat,source_geo_lon,source_geo_feature_id,target_geo_type,\
+             target_geo_name,target_geo_country,target_geo_lat,target_geo_lon,\
+             target_geo_feature_id\r\n\
              123456789,2024-03-05,2024-03-05T14:30:07Z,ISRMIL,Israeli troops,PSE,Palestinians,\
-             190,190,19,4,-10.0,ASSAULT,,false,true,2,1,2,false,https://example.org/news/1\r\n"
+             190,190,19,4,-10.0,ASSAULT,,false,true,2,1,2,false,https://example.org/news/1,\
+             ,,,,,,,,,,,,,,,,,,\r\n"
         );
+    }
+
+    #[test]
+    fn places_and_tone_columns() {
+        let geo: Vec<String> = GEO_ROLES
+            .iter()
+            .flat_map(|r| {
+                ["type", "name", "country", "lat", "lon", "feature_id"]
+                    .map(|f| format!("{r}_geo_{f}"))
+            })
+            .collect();
+        assert_eq!(CSV_COLUMNS[21], "avg_tone");
+        assert_eq!(CSV_COLUMNS[22..], geo[..]);
+        let text = csv(&[fixtures::placed_event()]);
+        let row = text.split("\r\n").nth(1).unwrap();
+        assert!(row.ends_with(
+            ",https://example.org/news/1,-3.25,\
+             4,\"Aleppo, Halab, Syria\",SYR,36.20124,37.16117,170063,\
+             1,Israel,ISR,31.76904,35.21633,IS,\
+             ,,,,,"
+        ));
+        let rows = parse(&text);
+        assert_eq!(rows[1].len(), CSV_COLUMNS.len());
+        assert_eq!(rows[1][23], "Aleppo, Halab, Syria");
     }
 
     #[test]
@@ -222,7 +291,7 @@ mod tests {
         assert!(text.contains("\"the \"\"U.S.\"\" government, in\nWashington\r\n\""));
         let rows = parse(&text);
         assert_eq!(rows.len(), 3);
-        assert!(rows.iter().all(|r| r.len() == 21));
+        assert!(rows.iter().all(|r| r.len() == CSV_COLUMNS.len()));
         assert_eq!(rows[1][4], "the \"U.S.\" government, in\nWashington\r\n");
         assert_eq!(rows[1][14], "true");
         assert_eq!(rows[1][20], "https://x.org/?a=1,2");

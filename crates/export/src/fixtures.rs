@@ -1,9 +1,11 @@
 //! Hand-built records shared by the writers' tests: one event ("Israeli troops killed
-//! Palestinians") and its report, with every field set to a value a test can check.
+//! Palestinians") and its report, with every field set to a value a test can check; and the
+//! same event and report geocoded and scored for tone.
 
 use tacitus_coder::{Citation, Participant, Rule, VerbSpan, Via};
 use tacitus_dataset::{
-    Actor, Date, DocumentHash, Event, EventId, EventRecord, MentionRecord, Section, Timestamp,
+    Actor, Date, DocumentHash, Event, EventGeo, EventId, EventRecord, EventTone, How, Located,
+    MentionRecord, Place, Section, Timestamp,
 };
 
 /// 2024-03-05T14:30:07Z.
@@ -115,4 +117,65 @@ pub fn mention() -> MentionRecord {
         sentence_text: "Israeli troops killed Palestinians, officials said.".into(),
         coded: coded(),
     }
+}
+
+/// A world city with an admin-1 code and a comma in its name (GeoNames 170063).
+pub fn aleppo() -> Place {
+    Place {
+        // GeoType is not re-exported by the dataset crate; its label names it.
+        kind: serde_json::from_str("\"world_city\"").unwrap(),
+        full_name: "Aleppo, Halab, Syria".into(),
+        country_iso3: "SYR".into(),
+        country_fips: "SY".into(),
+        adm1: Some("SY09".into()),
+        lat: 36.20124,
+        lon: 37.16117,
+        feature_id: "170063".into(),
+    }
+}
+
+/// A country, placed at its capital.
+pub fn israel() -> Place {
+    Place {
+        kind: serde_json::from_str("\"country\"").unwrap(),
+        full_name: "Israel".into(),
+        country_iso3: "ISR".into(),
+        country_fips: "IS".into(),
+        adm1: Some("IS".into()),
+        lat: 31.76904,
+        lon: 35.21633,
+        feature_id: "IS".into(),
+    }
+}
+
+/// [`event`] in Aleppo, its source in Israel, its target unplaced, with a tone.
+pub fn placed_event() -> EventRecord {
+    EventRecord {
+        action_geo: Some(aleppo()),
+        source_geo: Some(israel()),
+        target_geo: None,
+        avg_tone: Some(-3.25),
+        ..event()
+    }
+}
+
+/// [`mention`] with the places and tone behind [`placed_event`].
+pub fn placed_mention() -> MentionRecord {
+    let mut m = mention();
+    m.coded.geo = Some(EventGeo {
+        action: Some(Located {
+            place: aleppo(),
+            how: How::Clause,
+        }),
+        source: Some(Located {
+            place: israel(),
+            how: How::ActorCountry,
+        }),
+        target: None,
+    });
+    m.coded.tone = Some(EventTone {
+        sentence: -0.6808,
+        document: -3.25,
+    });
+    m
 }

@@ -490,6 +490,30 @@ mod tests {
     }
 
     #[test]
+    fn places_and_tone_fill_their_columns() {
+        let (text, _) = events(&[fixtures::placed_event()]);
+        let f: Vec<&str> = text.trim_end_matches('\n').split('\t').collect();
+        assert_eq!(f.len(), 61);
+        assert_eq!(f[34], "-3.25");
+        let israel = ["1", "Israel", "IS", "IS", "", "31.76904", "35.21633", "IS"];
+        assert_eq!(f[35..43], israel);
+        assert_eq!(f[43..51], ["0", "", "", "", "", "", "", ""]);
+        let aleppo = [
+            "4",
+            "Aleppo, Halab, Syria",
+            "SY",
+            "SY09",
+            "",
+            "36.20124",
+            "37.16117",
+            "170063",
+        ];
+        assert_eq!(f[51..59], aleppo);
+        let (text, _) = mentions(&[fixtures::placed_mention()]);
+        assert_eq!(text.split('\t').nth(13), Some("-3.25"));
+    }
+
+    #[test]
     fn negated_events_and_reports_are_left_out() {
         let mut neg = fixtures::event();
         neg.negated = true;

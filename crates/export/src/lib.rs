@@ -36,7 +36,7 @@ pub use gdelt::{
 };
 pub use parquet_file::{DEFAULT_ROW_GROUP_SIZE, ParquetWriter};
 pub use plover::PloverWriter;
-use tacitus_dataset::EventId;
+use tacitus_dataset::{EventId, EventRecord, Place};
 
 /// An export format, named as `tacitus export --format` spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -126,6 +126,16 @@ pub struct Summary {
     /// Negated events (or their reports) left out: GDELT has no field to mark them.
     pub skipped_negated: u64,
 }
+
+/// An event's three places in the order the CSV and Parquet columns take them: where it
+/// happened, where the source is, where the target is (the column prefixes `GEO_ROLES`).
+fn places(e: &EventRecord) -> [Option<&Place>; 3] {
+    [&e.action_geo, &e.source_geo, &e.target_geo].map(Option::as_ref)
+}
+
+/// The column-name prefixes of [`places`], in the same order.
+#[cfg(test)]
+const GEO_ROLES: [&str; 3] = ["action", "source", "target"];
 
 #[cfg(test)]
 mod fixtures;

@@ -4,23 +4,24 @@
 //! Rows are buffered column by column and written as a row group every
 //! [`DEFAULT_ROW_GROUP_SIZE`] events, so memory is bounded by one group however large the
 //! export. Types: `id` INT64; `date` DATE; `added` TIMESTAMP (milliseconds, UTC); codes, names
-//! and the URL UTF-8 strings; `quad_class` INT32; `goldstein` FLOAT; the flags BOOLEAN; the
-//! counts unsigned 32-bit integers. Columns that can be missing are optional (nullable).
+//! and the URL UTF-8 strings; `quad_class` and the `*_geo_type` numbers INT32; `goldstein` and
+//! `avg_tone` FLOAT; latitudes and longitudes DOUBLE; the flags BOOLEAN; the counts unsigned
+//! 32-bit integers. Columns that can be missing are optional (nullable).
 //! Pages are uncompressed (the crate is built without codecs), dictionary-encoded where that
 //! helps, which it does for codes.
 
 use std::io::Write;
 use std::sync::Arc;
 
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DataType, FloatType};
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DataType, DoubleType, FloatType};
 use parquet::data_type::{Int32Type, Int64Type};
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::{SerializedFileWriter, SerializedRowGroupWriter};
 use parquet::schema::parser::parse_message_type;
-use tacitus_dataset::{EventRecord, Timestamp};
+use tacitus_dataset::{EventRecord, Place, Timestamp};
 
-use crate::{ExportError, Summary};
+use crate::{ExportError, Summary, places};
 
 /// Events per row group unless [`ParquetWriter::with_row_group_size`] says otherwise.
 pub const DEFAULT_ROW_GROUP_SIZE: usize = 65_536;
@@ -49,6 +50,25 @@ message tacitus_event {
   REQUIRED INT32 num_articles (INTEGER(32,false));
   REQUIRED BOOLEAN disputed;
   REQUIRED BYTE_ARRAY source_url (STRING);
+  OPTIONAL FLOAT avg_tone;
+  OPTIONAL INT32 action_geo_type;
+  OPTIONAL BYTE_ARRAY action_geo_name (STRING);
+  OPTIONAL BYTE_ARRAY action_geo_country (STRING);
+  OPTIONAL DOUBLE action_geo_lat;
+  OPTIONAL DOUBLE action_geo_lon;
+  OPTIONAL BYTE_ARRAY action_geo_feature_id (STRING);
+  OPTIONAL INT32 source_geo_type;
+  OPTIONAL BYTE_ARRAY source_geo_name (STRING);
+  OPTIONAL BYTE_ARRAY source_geo_country (STRING);
+  OPTIONAL DOUBLE source_geo_lat;
+  OPTIONAL DOUBLE source_geo_lon;
+  OPTIONAL BYTE_ARRAY source_geo_feature_id (STRING);
+  OPTIONAL INT32 target_geo_type;
+  OPTIONAL BYTE_ARRAY target_geo_name (STRING);
+  OPTIONAL BYTE_ARRAY target_geo_country (STRING);
+  OPTIONAL DOUBLE target_geo_lat;
+  OPTIONAL DOUBLE target_geo_lon;
+  OPTIONAL BYTE_ARRAY target_geo_feature_id (STRING);
 }";
 
 /// Writes events to a Parquet file, one row group per [`DEFAULT_ROW_GROUP_SIZE`] events.
@@ -119,15 +139,15 @@ impl<W: Write + Send> ParquetWriter<W> {
             &c.target_code,
             &c.target_name,
         ] {
-            column::<ByteArrayType, W>(&mut rg, &o.values, Some(&o.defs))?;
+            optional::<ByteArrayType, W>(&mut rg, o)?;
         }
         for v in [&c.event_code, &c.base_code, &c.root_code] {
             column::<ByteArrayType, W>(&mut rg, v, None)?;
         }
-        column::<Int32Type, W>(&mut rg, &c.quad_class.values, Some(&c.quad_class.defs))?;
-        column::<FloatType, W>(&mut rg, &c.goldstein.values, Some(&c.goldstein.defs))?;
+        optional::<Int32Type, W>(&mut rg, &c.quad_class)?;
+        optional::<FloatType, W>(&mut rg, &c.goldstein)?;
         for o in [&c.plover_event, &c.plover_mode] {
-            column::<ByteArrayType, W>(&mut rg, &o.values, Some(&o.defs))?;
+            optional::<ByteArrayType, W>(&mut rg, o)?;
         }
         column::<BoolType, W>(&mut rg, &c.negated, None)?;
         column::<BoolType, W>(&mut rg, &c.is_root, None)?;
@@ -136,6 +156,10 @@ impl<W: Write + Send> ParquetWriter<W> {
         }
         column::<BoolType, W>(&mut rg, &c.disputed, None)?;
         column::<ByteArrayType, W>(&mut rg, &c.source_url, None)?;
+        optional::<FloatType, W>(&mut rg, &c.avg_tone)?;
+        for g in &c.geo {
+            g.write(&mut rg)?;
+        }
         rg.close()?;
         Ok(())
     }
@@ -152,6 +176,14 @@ fn column<T: DataType, W: Write + Send>(
         .ok_or_else(|| ParquetError::General("the schema has fewer columns than written".into()))?;
     col.typed::<T>().write_batch(values, defs, None)?;
     col.close()
+}
+
+/// Writes the next column of the row group, an optional one.
+fn optional<T: DataType, W: Write + Send>(
+    rg: &mut SerializedRowGroupWriter<'_, W>,
+    o: &Optional<T::T>,
+) -> Result<(), ParquetError> {
+    column::<T, W>(rg, &o.values, Some(&o.defs))
 }
 
 /// Values of an optional column, with its definition levels (1 present, 0 null).
@@ -171,6 +203,45 @@ impl<T> Optional<T> {
             None => self.defs.push(0),
         }
     }
+}
+
+/// The six `{role}_geo_*` columns of one of an event's places, all null when it has none.
+#[derive(Debug, Default)]
+struct GeoColumns {
+    kind: Optional<i32>,
+    name: Optional<ByteArray>,
+    country: Optional<ByteArray>,
+    lat: Optional<f64>,
+    lon: Optional<f64>,
+    feature_id: Optional<ByteArray>,
+}
+
+impl GeoColumns {
+    fn push(&mut self, place: Option<&Place>) {
+        self.kind.push(place.map(|p| i32::from(p.kind.code())));
+        self.name.push(place.map(|p| text(&p.full_name)));
+        self.country.push(place.map(|p| text(&p.country_iso3)));
+        self.lat.push(place.map(|p| p.lat));
+        self.lon.push(place.map(|p| p.lon));
+        self.feature_id.push(place.map(|p| text(&p.feature_id)));
+    }
+
+    fn write<W: Write + Send>(
+        &self,
+        rg: &mut SerializedRowGroupWriter<'_, W>,
+    ) -> Result<(), ParquetError> {
+        optional::<Int32Type, W>(rg, &self.kind)?;
+        optional::<ByteArrayType, W>(rg, &self.name)?;
+        optional::<ByteArrayType, W>(rg, &self.country)?;
+        optional::<DoubleType, W>(rg, &self.lat)?;
+        optional::<DoubleType, W>(rg, &self.lon)?;
+        optional::<ByteArrayType, W>(rg, &self.feature_id)
+    }
+}
+
+/// A UTF-8 string value.
+fn text(s: &str) -> ByteArray {
+    ByteArray::from(s.as_bytes().to_vec())
 }
 
 /// One row group's values, column by column.
@@ -197,6 +268,9 @@ struct Columns {
     num_articles: Vec<i32>,
     disputed: Vec<bool>,
     source_url: Vec<ByteArray>,
+    avg_tone: Optional<f32>,
+    /// The places, in the order of [`places`].
+    geo: [GeoColumns; 3],
 }
 
 impl Columns {
@@ -205,7 +279,6 @@ impl Columns {
     }
 
     fn push(&mut self, e: &EventRecord) {
-        let text = |s: &str| ByteArray::from(s.as_bytes().to_vec());
         // UINT_32 columns hold the unsigned value's bits in an INT32.
         let count = |n: u32| i32::from_ne_bytes(n.to_ne_bytes());
         self.id.push(e.id.0);
@@ -235,6 +308,10 @@ impl Columns {
         self.num_articles.push(count(e.num_articles));
         self.disputed.push(e.disputed);
         self.source_url.push(text(&e.source_url));
+        self.avg_tone.push(e.avg_tone);
+        for (g, p) in self.geo.iter_mut().zip(places(e)) {
+            g.push(p);
+        }
     }
 }
 
@@ -246,7 +323,7 @@ mod tests {
     use tacitus_dataset::{EventId, Timestamp};
 
     use super::*;
-    use crate::{CSV_COLUMNS, fixtures};
+    use crate::{CSV_COLUMNS, GEO_ROLES, fixtures};
 
     fn parquet(records: &[EventRecord], group: usize) -> Vec<u8> {
         let mut out = Vec::new();
@@ -286,7 +363,9 @@ mod tests {
         second.negated = true;
         second.num_mentions = u32::MAX;
         second.added = Timestamp(0);
-        let (groups, rows) = read(parquet(&[fixtures::event(), second], 64));
+        second.avg_tone = Some(0.0);
+        second.action_geo = Some(fixtures::israel());
+        let (groups, rows) = read(parquet(&[fixtures::placed_event(), second], 64));
         assert_eq!(groups, 1);
         assert_eq!(rows.len(), 2);
         let names: Vec<&str> = rows[0].iter().map(|(n, _)| n.as_str()).collect();
@@ -317,6 +396,25 @@ mod tests {
                 Field::UInt(2),
                 Field::Bool(false),
                 s("https://example.org/news/1"),
+                Field::Float(-3.25),
+                Field::Int(4),
+                s("Aleppo, Halab, Syria"),
+                s("SYR"),
+                Field::Double(36.20124),
+                Field::Double(37.16117),
+                s("170063"),
+                Field::Int(1),
+                s("Israel"),
+                s("ISR"),
+                Field::Double(31.76904),
+                Field::Double(35.21633),
+                s("IS"),
+                Field::Null,
+                Field::Null,
+                Field::Null,
+                Field::Null,
+                Field::Null,
+                Field::Null,
             ]
         );
         let field = |name: &str| {
@@ -336,6 +434,57 @@ mod tests {
         assert_eq!(field("plover_mode"), s("with \"quotes\", commas"));
         assert_eq!(field("negated"), Field::Bool(true));
         assert_eq!(field("num_mentions"), Field::UInt(u32::MAX));
+        assert_eq!(field("avg_tone"), Field::Float(0.0));
+        assert_eq!(field("action_geo_type"), Field::Int(1));
+        assert_eq!(field("action_geo_name"), s("Israel"));
+        assert_eq!(field("action_geo_lon"), Field::Double(35.21633));
+        assert_eq!(field("source_geo_type"), Field::Null);
+        assert_eq!(field("source_geo_lat"), Field::Null);
+        assert_eq!(field("target_geo_feature_id"), Field::Null);
+    }
+
+    #[test]
+    fn place_and_tone_column_types() {
+        let reader = SerializedFileReader::new(Bytes::from(parquet(&[], 4))).unwrap();
+        let schema = reader.metadata().file_metadata().schema_descr_ptr();
+        let got: Vec<(String, String, bool)> = schema.columns()[21..]
+            .iter()
+            .map(|c| {
+                let optional = c.self_type().is_optional();
+                (
+                    c.name().to_string(),
+                    c.physical_type().to_string(),
+                    optional,
+                )
+            })
+            .collect();
+        let geo = [
+            "INT32",
+            "BYTE_ARRAY",
+            "BYTE_ARRAY",
+            "DOUBLE",
+            "DOUBLE",
+            "BYTE_ARRAY",
+        ];
+        let want: Vec<(String, String, bool)> = std::iter::once("FLOAT")
+            .chain(geo.repeat(GEO_ROLES.len()))
+            .zip(&CSV_COLUMNS[21..])
+            .map(|(t, name)| (name.to_string(), t.to_string(), true))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn non_finite_numbers_are_written() {
+        let mut e = fixtures::placed_event();
+        e.avg_tone = Some(f32::NAN);
+        e.action_geo.as_mut().unwrap().lat = f64::INFINITY;
+        e.source_geo.as_mut().unwrap().lon = f64::NAN;
+        let (_, rows) = read(parquet(&[e, fixtures::placed_event()], 64));
+        let field = |name: &str| rows[0].iter().find(|(n, _)| n == name).unwrap().1.clone();
+        assert!(matches!(field("avg_tone"), Field::Float(t) if t.is_nan()));
+        assert_eq!(field("action_geo_lat"), Field::Double(f64::INFINITY));
+        assert!(matches!(field("source_geo_lon"), Field::Double(l) if l.is_nan()));
     }
 
     #[test]

@@ -6,15 +6,18 @@
 //! the sentence, the character spans of the actors and verb, and the dictionary entries and
 //! pattern that produced it; whether it was negated, hedged or reported speech; the disputes
 //! with other accounts; and the CAMEO code, Goldstein score and quad class, to join with
-//! CAMEO/GDELT data. Keys are snake_case and come in the order of the structs below, so the same
-//! records always give the same bytes.
+//! CAMEO/GDELT data. Like POLECAT's location fields, each event has the place where it happened
+//! and where its actors are, and its tone; each report has its own places, each with how it was
+//! chosen, and the tone of its sentence and article. Keys are snake_case and come in the order
+//! of the structs below, so the same records always give the same bytes.
 
 use std::io::Write;
 
 use serde::Serialize;
 use tacitus_coder::{Participant, Rule, VerbSpan};
 use tacitus_dataset::{
-    Actor, Dispute, DisputeKind, DisputeScope, EventId, EventRecord, MentionRecord, Section,
+    Actor, Dispute, DisputeKind, DisputeScope, EventId, EventRecord, EventTone, How, Located,
+    MentionRecord, Place, Section,
 };
 
 use crate::{ActorParts, ExportError, Summary};
@@ -87,6 +90,14 @@ struct Record<'a> {
     source: Option<ActorOut<'a>>,
     target: Option<ActorOut<'a>>,
     cameo: Cameo<'a>,
+    /// GDELT's AvgTone: the mean document tone of the reports.
+    avg_tone: Option<f32>,
+    /// Where it happened (GDELT's ActionGeo), as its first report says.
+    action_geo: Option<PlaceOut<'a>>,
+    /// Where the source is (Actor1Geo).
+    source_geo: Option<PlaceOut<'a>>,
+    /// Where the target is (Actor2Geo).
+    target_geo: Option<PlaceOut<'a>>,
     is_root: bool,
     num_mentions: u32,
     num_sources: u32,
@@ -108,6 +119,28 @@ struct ActorOut<'a> {
     religions: Vec<String>,
     /// The role codes (GDELT's types; PLOVER's sectors).
     sectors: Vec<String>,
+}
+
+/// A place, with everything GDELT's `*Geo_` columns carry.
+#[derive(Serialize)]
+struct PlaceOut<'a> {
+    /// `country`, `us_state`, `us_city`, `world_city` or `world_state` (GDELT's Geo_Type 1–5).
+    kind: &'static str,
+    full_name: &'a str,
+    country_iso3: &'a str,
+    country_fips: &'a str,
+    adm1: Option<&'a str>,
+    lat: f64,
+    lon: f64,
+    feature_id: &'a str,
+}
+
+/// A report's place, with how it was chosen.
+#[derive(Serialize)]
+struct LocatedOut<'a> {
+    #[serde(flatten)]
+    place: PlaceOut<'a>,
+    how: How,
 }
 
 /// The CAMEO coding, for joining with CAMEO and GDELT data.
@@ -152,6 +185,11 @@ struct Report<'a> {
     modality: Option<&'a str>,
     reported_by: Option<&'a Participant>,
     rule: &'a Rule,
+    /// The VADER compound score of the sentence and the GDELT tone of the article.
+    tone: Option<&'a EventTone>,
+    action_geo: Option<LocatedOut<'a>>,
+    source_geo: Option<LocatedOut<'a>>,
+    target_geo: Option<LocatedOut<'a>>,
 }
 
 fn record<'a>(
@@ -188,6 +226,7 @@ fn record<'a>(
                     found: m.event_id,
                 });
             }
+            let geo = m.coded.geo.as_ref();
             Ok(Report {
                 document: m.document.to_string(),
                 cluster: m.cluster.to_string(),
@@ -207,6 +246,10 @@ fn record<'a>(
                 modality: m.coded.modality.as_deref(),
                 reported_by: m.coded.reported_by.as_ref(),
                 rule: &m.coded.rule,
+                tone: m.coded.tone.as_ref(),
+                action_geo: located(geo.and_then(|g| g.action.as_ref())),
+                source_geo: located(geo.and_then(|g| g.source.as_ref())),
+                target_geo: located(geo.and_then(|g| g.target.as_ref())),
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -226,6 +269,10 @@ fn record<'a>(
             quad_class: e.quad_class,
             goldstein: e.goldstein,
         },
+        avg_tone: e.avg_tone,
+        action_geo: e.action_geo.as_ref().map(place),
+        source_geo: e.source_geo.as_ref().map(place),
+        target_geo: e.target_geo.as_ref().map(place),
         is_root: e.is_root,
         num_mentions: e.num_mentions,
         num_sources: e.num_sources,
@@ -234,6 +281,26 @@ fn record<'a>(
         disputes: others,
         source_url: &e.source_url,
         reports,
+    })
+}
+
+fn place(p: &Place) -> PlaceOut<'_> {
+    PlaceOut {
+        kind: p.kind.label(),
+        full_name: &p.full_name,
+        country_iso3: &p.country_iso3,
+        country_fips: &p.country_fips,
+        adm1: p.adm1.as_deref(),
+        lat: p.lat,
+        lon: p.lon,
+        feature_id: &p.feature_id,
+    }
+}
+
+fn located(l: Option<&Located>) -> Option<LocatedOut<'_>> {
+    l.map(|l| LocatedOut {
+        place: place(&l.place),
+        how: l.how,
     })
 }
 
@@ -352,6 +419,54 @@ mod tests {
         assert_eq!(r["modality"], "may");
         assert_eq!(r["reported_by"]["text"], "officials");
         assert_eq!(r["negated"], false);
+        for k in ["avg_tone", "action_geo", "source_geo", "target_geo"] {
+            assert_eq!(v[k], Value::Null, "{k}");
+        }
+        for k in ["tone", "action_geo", "source_geo", "target_geo"] {
+            assert_eq!(r[k], Value::Null, "{k}");
+        }
+    }
+
+    #[test]
+    fn places_and_tone() {
+        let items = [(
+            fixtures::placed_event(),
+            vec![fixtures::placed_mention()],
+            vec![],
+        )];
+        let text = lines(&items).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["avg_tone"], -3.25);
+        let aleppo = json!({"kind": "world_city", "full_name": "Aleppo, Halab, Syria",
+            "country_iso3": "SYR", "country_fips": "SY", "adm1": "SY09",
+            "lat": 36.20124, "lon": 37.16117, "feature_id": "170063"});
+        let israel = json!({"kind": "country", "full_name": "Israel", "country_iso3": "ISR",
+            "country_fips": "IS", "adm1": "IS", "lat": 31.76904, "lon": 35.21633,
+            "feature_id": "IS"});
+        assert_eq!(v["action_geo"], aleppo);
+        assert_eq!(v["source_geo"], israel);
+        assert_eq!(v["target_geo"], Value::Null);
+        let r = &v["reports"][0];
+        // f32 values are written with their shortest form, not widened to f64.
+        assert!(text.contains(r#""tone":{"sentence":-0.6808,"document":-3.25}"#));
+        let with_how = |mut p: Value, how: &str| {
+            p["how"] = json!(how);
+            p
+        };
+        assert_eq!(r["action_geo"], with_how(aleppo, "clause"));
+        assert_eq!(r["source_geo"], with_how(israel, "actor_country"));
+        assert_eq!(r["target_geo"], Value::Null);
+        assert!(text.contains(r#""feature_id":"170063","how":"clause"}"#));
+    }
+
+    #[test]
+    fn non_finite_numbers_are_null() {
+        let mut e = fixtures::placed_event();
+        e.avg_tone = Some(f32::NAN);
+        e.action_geo.as_mut().unwrap().lat = f64::INFINITY;
+        let v: Value = serde_json::from_str(&lines(&[(e, vec![], vec![])]).unwrap()).unwrap();
+        assert_eq!(v["avg_tone"], Value::Null);
+        assert_eq!(v["action_geo"]["lat"], Value::Null);
     }
 
     #[test]
@@ -367,6 +482,10 @@ mod tests {
             "\"source\"",
             "\"target\"",
             "\"cameo\"",
+            "\"avg_tone\"",
+            "\"action_geo\"",
+            "\"source_geo\"",
+            "\"target_geo\"",
             "\"is_root\"",
             "\"num_mentions\"",
             "\"disputed\"",
