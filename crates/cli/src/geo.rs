@@ -132,7 +132,7 @@ pub fn run(dirs: &Dirs, args: &GeoArgs) -> Result<()> {
             println!(
                 "      also: {} ({}, population {}, score {:.2})",
                 c.full_name,
-                c.kind.label(),
+                c.kind.label().replace('_', " "),
                 c.population,
                 c.score
             );

