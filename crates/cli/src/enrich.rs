@@ -189,7 +189,10 @@ impl Dirs {
                 "tacitus: no gazetteer or tone lexicon in {}; building them (once)",
                 models.display()
             );
-            setup(self, false)?;
+            setup(self, false).context(
+                "building the gazetteer and the tone lexicon (or leave places and tone out with \
+                 --no-geo-tone)",
+            )?;
         }
         let mut gazetteer = Gazetteer::load(&gaz)
             .with_context(|| "loading the gazetteer (run `tacitus setup --force`)")?;
