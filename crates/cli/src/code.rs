@@ -84,8 +84,13 @@ enum Format {
 }
 
 /// The place a dateline at the start of `text` names ("TEHRAN, June 14 (Reuters) -").
-pub fn dateline_place(text: &str) -> Option<String> {
+fn dateline_place(text: &str) -> Option<String> {
     tacitus_ingest::dateline(text).map(|d| d.place)
+}
+
+/// The place of an article's dateline, which opens its body (after the headline line).
+pub fn article_dateline(text: &str) -> Option<String> {
+    dateline_place(text.trim_start().split_once('\n').map_or("", |(_, b)| b))
 }
 
 /// Parses a `YYYY-MM-DD` date for clap.
@@ -181,11 +186,9 @@ pub fn run(dirs: &Dirs, args: &CodeArgs) -> Result<()> {
                 eprintln!("warning: {} has no non-empty lines", input.display());
             }
         } else {
-            // The dateline opens the body, after the headline line.
-            let body = text.trim_start().split_once('\n').map_or("", |(_, b)| b);
             docs.push(Document {
                 id: input.display().to_string(),
-                place: dateline_place(body),
+                place: article_dateline(&text),
                 text,
                 has_headline: true,
                 date: args.date,

@@ -5,6 +5,7 @@
 //! countries and the dateline as context), each event gets its ActionGeo and actor places,
 //! and each event the tone of its sentence and of its document.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -75,6 +76,17 @@ impl Enricher {
         if coded.events.is_empty() {
             return;
         }
+        let places = self.places(doc, coded);
+        self.place_and_score(doc, coded, &places);
+    }
+
+    /// Gives each event its places (from the document's resolved `places`) and its tone.
+    pub fn place_and_score(
+        &self,
+        doc: &Document,
+        coded: &mut DocumentEvents,
+        places: &DocumentPlaces,
+    ) {
         let at = char_bytes(&doc.text);
         let byte = |c: usize| at[c.min(at.len() - 1)];
         let sentence = |i: usize| -> &str {
@@ -87,12 +99,17 @@ impl Enricher {
             .lexicon
             .document((0..coded.sentences.len()).map(sentence))
             .tone;
+        // Each sentence scored once, however many events it has.
+        let mut by_sentence = BTreeMap::new();
         let tones: Vec<f32> = coded
             .events
             .iter()
-            .map(|e| self.lexicon.sentence(sentence(e.sentence)).compound)
+            .map(|e| {
+                *by_sentence
+                    .entry(e.sentence)
+                    .or_insert_with(|| self.lexicon.sentence(sentence(e.sentence)).compound)
+            })
             .collect();
-        let places = self.places(doc, coded);
         let gaz = &self.gazetteer;
         for (e, tone) in coded.events.iter_mut().zip(tones) {
             let source = e.source.as_ref().and_then(|p| country(&p.code));

@@ -10,7 +10,7 @@ use tacitus_coder::{Date, Document};
 use tacitus_geo::{Located, Place};
 
 use crate::Dirs;
-use crate::code::{CoderArgs, dateline_place, parse_date};
+use crate::code::{CoderArgs, article_dateline, parse_date};
 use crate::input::read_text;
 
 /// Options of `tacitus geo`.
@@ -77,17 +77,16 @@ pub fn run(dirs: &Dirs, args: &GeoArgs) -> Result<()> {
     let Some(enricher) = args.coder.enricher(dirs)? else {
         anyhow::bail!("`tacitus geo` needs places: leave out --no-geo-tone");
     };
-    let body = text.trim_start().split_once('\n').map_or("", |(_, b)| b);
     let doc = Document {
         id: args.input.display().to_string(),
-        place: args.dateline.clone().or_else(|| dateline_place(body)),
+        place: args.dateline.clone().or_else(|| article_dateline(&text)),
         text,
         has_headline: true,
         date: args.date,
     };
     let mut coded = coder.code(&pipeline, &doc);
-    enricher.enrich(&doc, &mut coded);
     let places = enricher.places(&doc, &coded);
+    enricher.place_and_score(&doc, &mut coded, &places);
     if args.json {
         let events: Vec<_> = coded
             .events

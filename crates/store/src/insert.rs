@@ -369,6 +369,7 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
         let cluster: i64 = cluster_of
             .query_row([id], |r| r.get(0))
             .ctx("reading a cluster")?;
+        let doc_tone = document_tone(art);
         let a = &art.article;
         let address = a
             .url
@@ -434,7 +435,7 @@ pub fn batch(tx: &Transaction<'_>, batch: &[CodedArticle], window: i64) -> Resul
                 plover_event: e.plover_event.clone(),
                 plover_mode: e.plover_mode.clone(),
                 places: [action_place, source_place, target_place],
-                doc_tone: document_tone(art),
+                doc_tone,
             });
         }
     }

@@ -309,6 +309,16 @@ fn mention_record(r: &Row<'_>) -> rusqlite::Result<MentionRecord> {
         _ => Section::Body,
     };
     let reported_by: Option<String> = r.get(36)?;
+    let tone = match (r.get::<_, Option<f64>>(38)?, r.get::<_, Option<f64>>(39)?) {
+        (Some(sentence), Some(document)) => Some(EventTone {
+            sentence: sentence as f32,
+            document: document as f32,
+        }),
+        _ => None,
+    };
+    // Places and tone are given together: a report with a tone was geocoded, even where
+    // no place was found.
+    let places = [located(r, 40)?, located(r, 42)?, located(r, 44)?];
     let coded = Event {
         doc_id: field("doc_id", 11)?.unwrap_or_default(),
         section,
@@ -332,20 +342,7 @@ fn mention_record(r: &Row<'_>) -> rusqlite::Result<MentionRecord> {
         reported_by: reported_by.map(|s| json(36, &s)).transpose()?,
         rule: json(37, &r.get::<_, String>(37)?)?,
         date: field("date", 12)?,
-        geo: None,
-        tone: match (r.get::<_, Option<f64>>(38)?, r.get::<_, Option<f64>>(39)?) {
-            (Some(sentence), Some(document)) => Some(EventTone {
-                sentence: sentence as f32,
-                document: document as f32,
-            }),
-            _ => None,
-        },
-    };
-    // Places and tone are given together: a report with a tone was geocoded, even where
-    // no place was found.
-    let places = [located(r, 40)?, located(r, 42)?, located(r, 44)?];
-    let coded = Event {
-        geo: (coded.tone.is_some() || places.iter().any(Option::is_some)).then(|| {
+        geo: (tone.is_some() || places.iter().any(Option::is_some)).then(|| {
             let [action, source, target] = places;
             EventGeo {
                 action,
@@ -353,7 +350,7 @@ fn mention_record(r: &Row<'_>) -> rusqlite::Result<MentionRecord> {
                 target,
             }
         }),
-        ..coded
+        tone,
     };
     Ok(MentionRecord {
         event_id: EventId(r.get(0)?),
