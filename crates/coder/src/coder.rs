@@ -513,7 +513,13 @@ fn code_verb(
     // A compound source with no target codes between its conjuncts when the pattern says so
     // (`%`), when the code is paired ("Grenada and Egypt signed a trade agreement") and when it
     // is cooperation ("Saudi Arabia and Iran agreed to restore relations").
-    let reciprocal = targets.is_empty()
+    // A place the verb happened in ("resumed talks in Havana") is no partner of theirs.
+    let only_place = target_via == Via::ActorAfterVerb
+        && targets.iter().all(|&t| {
+            let h = mentions[t].head;
+            tree.head[h] == Some(i) && matches!(tree.case_of(h), Some("IN" | "AT"))
+        });
+    let reciprocal = (targets.is_empty() || only_place)
         && sources.len() >= 2
         && (reverse.is_some() || forward.as_ref().is_some_and(is_cooperation));
     if (binding.compound || reciprocal) && binding.target.is_none() {
@@ -559,7 +565,11 @@ fn is_passive(tree: &Tree<'_>, i: usize) -> bool {
     tree.children[i]
         .iter()
         .any(|&c| matches!(tree.rel(c), "nsubj:pass" | "aux:pass" | "obl:agent"))
-        || (tree.rel(i) == "acl" && tree.words[i].xpos == "VBN")
+        // "Turkish police detained dozens", parsed as a noun modified by a participle: a
+        // participle with a direct object is active.
+        || (tree.rel(i) == "acl"
+            && tree.words[i].xpos == "VBN"
+            && tree.children_rel(i, "obj").next().is_none())
 }
 
 /// The mentions on the agent side (who acts) and on the patient side (to whom) of verb `i`.
@@ -676,11 +686,7 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
         }
         "xcomp" => {
             // Object control ("urged Bree to help") else subject control.
-            let obj = tree
-                .children_rel(h, "obj")
-                .map(|o| actors_of(tree, mentions, o))
-                .find(|m| !m.is_empty());
-            let side = match obj {
+            let side = match controlling_object(tree, mentions, h) {
                 Some(o) => Side::new(o, Via::Controller),
                 None => match tree.children_rel(h, "nsubj").next() {
                     Some(s) => resolve_subject(tree, mentions, h, s),
@@ -689,7 +695,26 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
             };
             side.with_via(Via::Subject, Via::Controller)
         }
+        // "Colombia's government and the rebels resumed talks", parsed as a root noun modified
+        // by the verb: the whole coordination is the subject.
+        "acl" if is_root_coordination(tree, h) => {
+            let mut first = h;
+            while tree.rel(first) == "conj" {
+                match tree.head[first] {
+                    Some(up) => first = up,
+                    None => break,
+                }
+            }
+            Side::new(actors_of(tree, mentions, first), Via::ModifiedNoun)
+        }
         "acl" | "acl:relcl" => Side::new(actors_of(tree, mentions, h), Via::ModifiedNoun),
+        // "invited the president to visit Delhi", parsed as a purpose clause: the invited visit.
+        "advcl" if is_infinitive(tree, i) && OBJECT_CONTROL.contains(&tree.lemma[h]) => {
+            match controlling_object(tree, mentions, h) {
+                Some(o) => Side::new(o, Via::Controller),
+                None => none(Via::Controller),
+            }
+        }
         "advcl" => match tree.children_rel(h, "nsubj").next() {
             Some(s) => {
                 resolve_subject(tree, mentions, h, s).with_via(Via::Subject, Via::GoverningSubject)
@@ -698,6 +723,58 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
         },
         _ => none(Via::Subject),
     }
+}
+
+/// Whether noun `h` is the root of its sentence or a conjunct of the root.
+fn is_root_coordination(tree: &Tree<'_>, mut h: usize) -> bool {
+    for _ in 0..tree.len() {
+        match tree.rel(h) {
+            "root" => return true,
+            "conj" => match tree.head[h] {
+                Some(up) => h = up,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Verbs whose object, when they have one, is the subject of their infinitive ("asked Iran to
+/// free", "urged", "invited"): the parser often attaches that infinitive as a purpose clause.
+const OBJECT_CONTROL: &[&str] = &[
+    "ADVISE",
+    "ALLOW",
+    "ASK",
+    "AUTHORIZE",
+    "AUTHORISE",
+    "COMPEL",
+    "ENCOURAGE",
+    "FORCE",
+    "INVITE",
+    "ORDER",
+    "PERMIT",
+    "PERSUADE",
+    "PRESS",
+    "PRESSURE",
+    "PUSH",
+    "REQUEST",
+    "TELL",
+    "URGE",
+];
+
+/// The actors of the object (or indirect object) of verb `h`, if it has any.
+fn controlling_object(tree: &Tree<'_>, mentions: &[Mention], h: usize) -> Option<Vec<usize>> {
+    tree.children_rel(h, "obj")
+        .chain(tree.children_rel(h, "iobj"))
+        .map(|o| actors_of(tree, mentions, o))
+        .find(|m| !m.is_empty())
+}
+
+/// Whether verb `i` is a bare `to` infinitive without a subject of its own.
+fn is_infinitive(tree: &Tree<'_>, i: usize) -> bool {
+    tree.children_rel(i, "mark").any(|m| tree.upper[m] == "TO")
+        && tree.children_rel(i, "nsubj").next().is_none()
 }
 
 /// The subject actors of the nearest verb above `i` that has some (pronoun antecedent).

@@ -127,6 +127,32 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
             }
         }
     }
+    // An agent-only conjunct shares the countries of its coordination: "Danish media and
+    // government", "lawmakers and officials in Arnor and Gondor".
+    for g in 0..n {
+        if groups[g].is_empty() || has_actor(&groups[g]) || !borrowed[g].is_empty() {
+            continue;
+        }
+        let first = match tree.head[g] {
+            Some(h) if tree.rel(g) == "conj" => h,
+            _ => g,
+        };
+        let mut members = vec![first];
+        conjuncts(tree, first, &mut members);
+        let lender = members.into_iter().filter(|&h| h != g).find_map(|h| {
+            if !borrowed[h].is_empty() {
+                Some(borrowed[h].clone())
+            } else {
+                let modifier = groups[h]
+                    .iter()
+                    .any(|&mi| matches!(matches[mi].kind, Kind::Actor(_)) && matches[mi].end <= h);
+                (modifier && has_agent(&groups[h])).then(|| vec![h])
+            }
+        });
+        if let Some(with) = lender {
+            borrowed[g] = with;
+        }
+    }
     // Conjoined actors under one agent ("Israeli and Iranian troops") are one actor each.
     let mut conjoined: Vec<Vec<usize>> = vec![Vec::new(); n];
     for g in 0..n {
@@ -299,6 +325,7 @@ fn scan(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Match> {
                     kind,
                 });
             }
+            (_, Some(f)) if modifies_a_thing(tree, f.start, f.end) => i = f.end,
             (_, Some(f)) => {
                 if let Some((code, loc)) = f.values.first().and_then(|&v| lex.agent(v)) {
                     out.push(Match {
@@ -322,6 +349,46 @@ fn scan(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Match> {
         }
     }
     out
+}
+
+/// Nouns of things and deeds that an agent adjective describes without naming anyone:
+/// "military aid", "military action", "diplomatic relations".
+const THINGS: &[&str] = &[
+    "ACTION",
+    "AID",
+    "ASSISTANCE",
+    "BASE",
+    "BUDGET",
+    "CAMPAIGN",
+    "CAPABILITY",
+    "COOPERATION",
+    "DRILL",
+    "EQUIPMENT",
+    "EXERCISE",
+    "HARDWARE",
+    "HELP",
+    "INTERVENTION",
+    "OFFENSIVE",
+    "OPERATION",
+    "PACKAGE",
+    "PRESENCE",
+    "PRESSURE",
+    "SPENDING",
+    "SUPPLY",
+    "SUPPORT",
+    "TIE",
+    "RELATION",
+    "TRAINING",
+    "VEHICLE",
+    "WEAPON",
+];
+
+/// Whether the agent words `start..end` are one adjective describing a thing, not a person.
+fn modifies_a_thing(tree: &Tree<'_>, start: usize, end: usize) -> bool {
+    end == start + 1
+        && tree.upos(start) == "ADJ"
+        && tree.rel(start) == "amod"
+        && tree.head[start].is_some_and(|h| THINGS.contains(&tree.lemma[h]))
 }
 
 /// What an actor name stands for on `date`: the codes of the last entry (overlays load last)
