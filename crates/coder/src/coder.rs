@@ -715,6 +715,15 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
                 None => none(Via::Controller),
             }
         }
+        // "accused Russia of attacking", "praised Qatar for helping": the object did it.
+        "advcl" if is_gerund_complement(tree, i) => match controlling_object(tree, mentions, h) {
+            Some(o) => Side::new(o, Via::Controller),
+            None => match tree.children_rel(h, "nsubj").next() {
+                Some(s) => resolve_subject(tree, mentions, h, s)
+                    .with_via(Via::Subject, Via::GoverningSubject),
+                None => none(Via::GoverningSubject),
+            },
+        },
         "advcl" => match tree.children_rel(h, "nsubj").next() {
             Some(s) => {
                 resolve_subject(tree, mentions, h, s).with_via(Via::Subject, Via::GoverningSubject)
@@ -770,6 +779,19 @@ fn controlling_object(tree: &Tree<'_>, mentions: &[Mention], h: usize) -> Option
         .map(|o| actors_of(tree, mentions, o))
         .find(|m| !m.is_empty())
 }
+
+/// Whether verb `i` is an `of`/`for` gerund without a subject of its own ("accused Iran of
+/// attacking").
+fn is_gerund_complement(tree: &Tree<'_>, i: usize) -> bool {
+    tree.words[i].xpos == "VBG"
+        && tree
+            .children_rel(i, "mark")
+            .any(|m| matches!(tree.upper[m], "OF" | "FOR"))
+        && tree.children_rel(i, "nsubj").next().is_none()
+}
+
+/// Verbs whose `of`/`for` gerund is what they allege: the accuser reports that event.
+const ALLEGE: &[&str] = &["ACCUSE", "BLAME", "CHARGE", "SUSPECT"];
 
 /// Whether verb `i` is a bare `to` infinitive without a subject of its own.
 fn is_infinitive(tree: &Tree<'_>, i: usize) -> bool {
@@ -892,6 +914,15 @@ fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
     if let Some(h) = tree.head[i]
         && matches!(tree.rel(i), "ccomp" | "parataxis")
         && speech(h)
+        && let Some(m) = subject(h)
+    {
+        return Some(m);
+    }
+    // "X accused Y of attacking Z": the attack is X's account.
+    if let Some(h) = tree.head[i]
+        && tree.rel(i) == "advcl"
+        && is_gerund_complement(tree, i)
+        && ALLEGE.contains(&tree.lemma[h])
         && let Some(m) = subject(h)
     {
         return Some(m);

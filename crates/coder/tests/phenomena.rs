@@ -1207,3 +1207,20 @@ fn phrases_that_are_not_actors() {
     c.expect(&run, &[ev("BRA", "ARG", "040"), ev("ARG", "BRA", "040")]);
     c.finish();
 }
+
+/// "Iran accused Israel of attacking Gondor": Israel is the alleged attacker, on Iran's word.
+#[test]
+fn accused_of_doing_is_the_accusers_account() {
+    let fx = fixture!("slips");
+    let coder = coder();
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["accused-of-gerund"], default_date());
+    c.expect(
+        &run,
+        &[
+            ev("IRN", "ISR", "112"),
+            ev("ISR", "GON", "190").reported_by("IRN"),
+        ],
+    );
+    c.finish();
+}
