@@ -451,7 +451,18 @@ fn code_verb(
                     .all(|&m| mentions[m].code.starts_with(UNKNOWN_COUNTRY))
             };
             if t.is_empty() || unknown(&t) {
-                let exclude: Vec<usize> = sources.iter().chain(&t).copied().collect();
+                // A statement is not made to the place it is made in ("speaking at a news
+                // conference in Ankara").
+                let statement = code.forward.as_ref().is_some_and(|c| c.root() == "01");
+                let exclude: Vec<usize> = sources
+                    .iter()
+                    .chain(&t)
+                    .copied()
+                    .chain(
+                        (0..mentions.len())
+                            .filter(|&m| statement && is_venue(tree, i, mentions[m].head)),
+                    )
+                    .collect();
                 let later = first_mention_in(tree, mentions, &post, &exclude);
                 if t.is_empty() || (!later.is_empty() && !unknown(&later)) {
                     t = later;
@@ -513,13 +524,10 @@ fn code_verb(
     // A compound source with no target codes between its conjuncts when the pattern says so
     // (`%`), when the code is paired ("Grenada and Egypt signed a trade agreement") and when it
     // is cooperation ("Saudi Arabia and Iran agreed to restore relations").
-    // A place the verb happened in ("resumed talks in Havana") is no partner of theirs.
-    let only_place = target_via == Via::ActorAfterVerb
-        && targets.iter().all(|&t| {
-            let h = mentions[t].head;
-            tree.head[h] == Some(i) && matches!(tree.case_of(h), Some("IN" | "AT"))
-        });
-    let reciprocal = (targets.is_empty() || only_place)
+    // Nor is the place a compound source met in their partner ("resumed talks in Havana").
+    let only_venue = target_via == Via::ActorAfterVerb
+        && targets.iter().all(|&t| is_venue(tree, i, mentions[t].head));
+    let reciprocal = (targets.is_empty() || only_venue)
         && sources.len() >= 2
         && (reverse.is_some() || forward.as_ref().is_some_and(is_cooperation));
     if (binding.compound || reciprocal) && binding.target.is_none() {
@@ -544,6 +552,31 @@ fn code_verb(
         (false, true) => sources.iter().for_each(|&s| push(Some(s), None, via)),
         (true, false) => targets.iter().for_each(|&t| push(None, Some(t), via)),
         (true, true) => {}
+    }
+}
+
+/// Whether name `w` is where verb `i` happened: a proper noun in an *in*/*at* phrase of the
+/// verb ("in Havana"), of a noun there ("at a news conference in Ankara") or the *of* name of
+/// such a place ("in the Sea of Japan").
+fn is_venue(tree: &Tree<'_>, i: usize, w: usize) -> bool {
+    if tree.upos(w) != "PROPN" {
+        return false;
+    }
+    let at = |x: usize| matches!(tree.case_of(x), Some("IN" | "AT"));
+    let mut x = w;
+    if tree.case_of(x) == Some("OF")
+        && let Some(h) = tree.head[x]
+        && at(h)
+    {
+        x = h;
+    }
+    if !at(x) {
+        return false;
+    }
+    match tree.head[x] {
+        Some(h) if h == i => tree.base_rel(x) == "obl",
+        Some(h) => tree.head[h] == Some(i) && tree.base_rel(h) == "obl" && at(h),
+        None => false,
     }
 }
 

@@ -418,7 +418,7 @@ pub(crate) fn np_head(tree: &Tree<'_>, mut i: usize) -> usize {
     let mut steps = 0;
     // A bare `nmod` (no preposition) is a name the parser failed to flatten ("Secretary of
     // State Antony Blinken").
-    while is_np_internal(tree.rel(i)) || (tree.rel(i) == "nmod" && tree.case_of(i).is_none()) {
+    while is_np_internal(tree.rel(i)) || (tree.rel(i) == "nmod" && !tree.has_case(i)) {
         match tree.head[i] {
             Some(h) if steps <= tree.len() => {
                 i = h;

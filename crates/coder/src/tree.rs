@@ -121,6 +121,11 @@ impl<'a> Tree<'a> {
             .filter(move |&c| self.rel(c) == rel)
     }
 
+    /// Whether word `i` has a case marker of any tag ("according to" is tagged a verb).
+    pub fn has_case(&self, i: usize) -> bool {
+        self.children[i].iter().any(|&c| self.rel(c) == "case")
+    }
+
     /// The case marker (preposition) attached to `i`, upper case.
     pub fn case_of(&self, i: usize) -> Option<&str> {
         self.children[i]

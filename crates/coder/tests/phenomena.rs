@@ -1205,6 +1205,15 @@ fn phrases_that_are_not_actors() {
 
     let run = c.run(&coder, &fx, &["place-not-partner"], default_date());
     c.expect(&run, &[ev("BRA", "ARG", "040"), ev("ARG", "BRA", "040")]);
+
+    // "said so at a news conference in Gondor": said nothing to Gondor.
+    let run = c.run(&coder, &fx, &["statement-venue"], default_date());
+    c.expect(&run, &[]);
+
+    // "troops ..., according to the Iranian government" hung from "troops": the source's
+    // code is not joined with the government's agent.
+    let run = c.run(&coder, &fx, &["according-to"], default_date());
+    c.expect(&run, &[ev("ISRMIL", "GON", "190")]);
     c.finish();
 }
 
