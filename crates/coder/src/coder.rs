@@ -636,7 +636,12 @@ fn arguments(tree: &Tree<'_>, mentions: &[Mention], i: usize, passive: bool) -> 
         Some(s) => resolve_subject(tree, mentions, i, s),
         None => inherited_subject(tree, mentions, i),
     };
-    if agent.mentions.is_empty() && tree.children_rel(i, "nsubj").next().is_none() {
+    // Only a finite verb lacks a subject by mistake; an infinitive or a gerund ("efforts to
+    // help", "the road leading to Bangkok") has none to find.
+    let non_finite = tree.children_rel(i, "mark").any(|m| tree.upper[m] == "TO")
+        || matches!(tree.words[i].xpos.as_str(), "VBG")
+        || (tree.rel(i) == "acl" && tree.words[i].xpos == "VBN");
+    if agent.mentions.is_empty() && tree.children_rel(i, "nsubj").next().is_none() && !non_finite {
         agent = Side::new(
             preceding_bare_mention(tree, mentions, i),
             Via::PrecedingActor,
@@ -721,10 +726,7 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
             // Object control ("urged Bree to help") else subject control.
             let side = match controlling_object(tree, mentions, h) {
                 Some(o) => Side::new(o, Via::Controller),
-                None => match tree.children_rel(h, "nsubj").next() {
-                    Some(s) => resolve_subject(tree, mentions, h, s),
-                    None => inherited_subject(tree, mentions, h),
-                },
+                None => surface_subject(tree, mentions, h),
             };
             side.with_via(Via::Subject, Via::Controller)
         }
@@ -751,19 +753,27 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
         // "accused Russia of attacking", "praised Qatar for helping": the object did it.
         "advcl" if is_gerund_complement(tree, i) => match controlling_object(tree, mentions, h) {
             Some(o) => Side::new(o, Via::Controller),
-            None => match tree.children_rel(h, "nsubj").next() {
-                Some(s) => resolve_subject(tree, mentions, h, s)
-                    .with_via(Via::Subject, Via::GoverningSubject),
-                None => none(Via::GoverningSubject),
-            },
-        },
-        "advcl" => match tree.children_rel(h, "nsubj").next() {
-            Some(s) => {
-                resolve_subject(tree, mentions, h, s).with_via(Via::Subject, Via::GoverningSubject)
+            None => {
+                surface_subject(tree, mentions, h).with_via(Via::Subject, Via::GoverningSubject)
             }
-            None => none(Via::GoverningSubject),
         },
+        // "warplanes struck Gaza, killing twelve": the governing verb's subject, found as that
+        // verb finds it.
+        "advcl" => surface_subject(tree, mentions, h).with_via(Via::Subject, Via::GoverningSubject),
         _ => none(Via::Subject),
+    }
+}
+
+/// The subject of verb `h` as written, active or passive ("Gollum was seen to break in": the
+/// one seen breaks in), else the one it inherits.
+fn surface_subject(tree: &Tree<'_>, mentions: &[Mention], h: usize) -> Side {
+    let written = tree
+        .children_rel(h, "nsubj")
+        .chain(tree.children_rel(h, "nsubj:pass"))
+        .next();
+    match written {
+        Some(s) => resolve_subject(tree, mentions, h, s),
+        None => inherited_subject(tree, mentions, h),
     }
 }
 

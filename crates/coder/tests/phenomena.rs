@@ -1233,3 +1233,28 @@ fn accused_of_doing_is_the_accusers_account() {
     );
     c.finish();
 }
+
+/// A verb with no subject of its own takes its governing verb's, as that verb finds it; an
+/// infinitive or gerund with none is not given the last actor before it.
+#[test]
+fn subjects_are_inherited_through_the_tree_not_guessed() {
+    let fx = fixture!("slips");
+    let coder = coder_with(&format!("{VERBS}\n--- KILL [190] ---\nKILL\n"), true);
+    let mut c = Check::new();
+
+    // "were ordered to attack": the passive subject attacks.
+    let run = c.run(&coder, &fx, &["passive-raising"], default_date());
+    c.expect(&run, &[ev("ISRMIL", "GON", "190")]);
+
+    // "killing" hangs from "attacked", itself an acl of the root noun "troops".
+    let run = c.run(&coder, &fx, &["slip-acl-advcl"], default_date());
+    c.expect(
+        &run,
+        &[ev("ISRMIL", "GON", "190"), ev("ISRMIL", "IRNMIL", "190")],
+    );
+
+    // "condemned the plan to attack Israel": nobody named attacks (the condemnation stands).
+    let run = c.run(&coder, &fx, &["infinitive-of-noun"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "111")]);
+    c.finish();
+}
