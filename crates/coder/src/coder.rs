@@ -730,36 +730,29 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
             };
             side.with_via(Via::Subject, Via::Controller)
         }
-        // "Colombia's government and the rebels resumed talks", parsed as a root noun modified
-        // by the verb: the whole coordination is the subject.
-        "acl" if is_root_coordination(tree, h) => {
-            let mut first = h;
-            while tree.rel(first) == "conj" {
-                match tree.head[first] {
-                    Some(up) => first = up,
-                    None => break,
+        "acl" | "acl:relcl" => {
+            // "Colombia's government and the rebels resumed talks", parsed as a root noun
+            // modified by the verb: the whole coordination is the subject.
+            let noun = match tree.rel(i) {
+                "acl" => root_coordination(tree, h).unwrap_or(h),
+                _ => h,
+            };
+            Side::new(actors_of(tree, mentions, noun), Via::ModifiedNoun)
+        }
+        "advcl" => {
+            // The object does what an of/for gerund or an object-control infinitive says
+            // ("accused Russia of attacking", "invited the president to visit Delhi", parsed
+            // as a purpose clause); otherwise the governing verb's subject, found as that verb
+            // finds it ("warplanes struck Gaza, killing twelve").
+            let controlled = is_gerund_complement(tree, i)
+                || (is_infinitive(tree, i) && OBJECT_CONTROL.contains(&tree.lemma[h]));
+            match controlled.then(|| controlling_object(tree, mentions, h)) {
+                Some(Some(o)) => Side::new(o, Via::Controller),
+                _ => {
+                    surface_subject(tree, mentions, h).with_via(Via::Subject, Via::GoverningSubject)
                 }
             }
-            Side::new(actors_of(tree, mentions, first), Via::ModifiedNoun)
         }
-        "acl" | "acl:relcl" => Side::new(actors_of(tree, mentions, h), Via::ModifiedNoun),
-        // "invited the president to visit Delhi", parsed as a purpose clause: the invited visit.
-        "advcl" if is_infinitive(tree, i) && OBJECT_CONTROL.contains(&tree.lemma[h]) => {
-            match controlling_object(tree, mentions, h) {
-                Some(o) => Side::new(o, Via::Controller),
-                None => none(Via::Controller),
-            }
-        }
-        // "accused Russia of attacking", "praised Qatar for helping": the object did it.
-        "advcl" if is_gerund_complement(tree, i) => match controlling_object(tree, mentions, h) {
-            Some(o) => Side::new(o, Via::Controller),
-            None => {
-                surface_subject(tree, mentions, h).with_via(Via::Subject, Via::GoverningSubject)
-            }
-        },
-        // "warplanes struck Gaza, killing twelve": the governing verb's subject, found as that
-        // verb finds it.
-        "advcl" => surface_subject(tree, mentions, h).with_via(Via::Subject, Via::GoverningSubject),
         _ => none(Via::Subject),
     }
 }
@@ -777,19 +770,16 @@ fn surface_subject(tree: &Tree<'_>, mentions: &[Mention], h: usize) -> Side {
     }
 }
 
-/// Whether noun `h` is the root of its sentence or a conjunct of the root.
-fn is_root_coordination(tree: &Tree<'_>, mut h: usize) -> bool {
+/// The first conjunct of noun `h`'s coordination when that is the sentence's root.
+fn root_coordination(tree: &Tree<'_>, mut h: usize) -> Option<usize> {
     for _ in 0..tree.len() {
         match tree.rel(h) {
-            "root" => return true,
-            "conj" => match tree.head[h] {
-                Some(up) => h = up,
-                None => return false,
-            },
-            _ => return false,
+            "root" => return Some(h),
+            "conj" => h = tree.head[h]?,
+            _ => return None,
         }
     }
-    false
+    None
 }
 
 /// Verbs whose object, when they have one, is the subject of their infinitive ("asked Iran to
