@@ -638,8 +638,8 @@ fn arguments(tree: &Tree<'_>, mentions: &[Mention], i: usize, passive: bool) -> 
     };
     // Only a finite verb lacks a subject by mistake; an infinitive or a gerund ("efforts to
     // help", "the road leading to Bangkok") has none to find.
-    let non_finite = tree.children_rel(i, "mark").any(|m| tree.upper[m] == "TO")
-        || matches!(tree.words[i].xpos.as_str(), "VBG")
+    let non_finite = is_infinitive(tree, i)
+        || tree.words[i].xpos == "VBG"
         || (tree.rel(i) == "acl" && tree.words[i].xpos == "VBN");
     if agent.mentions.is_empty() && tree.children_rel(i, "nsubj").next().is_none() && !non_finite {
         agent = Side::new(
