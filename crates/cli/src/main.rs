@@ -6,6 +6,7 @@ mod corpus;
 mod enrich;
 mod eval;
 mod geo;
+mod gold;
 mod ingest;
 mod input;
 mod models;

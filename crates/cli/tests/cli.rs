@@ -528,6 +528,48 @@ fn code_rejects_a_bad_date_clearly() {
 }
 
 #[test]
+fn eval_events_scores_a_gold_file_leniently() {
+    let gold = std::env::temp_dir().join(format!("tacitus-cli-gold-{}.jsonl", std::process::id()));
+    std::fs::write(
+        &gold,
+        concat!(
+            r#"{"id": "a", "date": "2020-06-01", "text": "Israeli troops attacked Iranian soldiers.", "events": [{"source": "ISR", "target": "IRN", "code": "190"}]}"#,
+            "\n",
+            r#"{"id": "b", "text": "Brazil criticised Argentina.", "events": [{"source": "BRA", "target": "ARG", "plover": "ACCUSE"}]}"#,
+            "\nnot json\n",
+            r#"{"id": "c", "text": "The weather was fine.", "events": []}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let mut c = tacitus(models());
+    c.args(["eval", "events", "--json"]).arg(&gold);
+    let out = run(c, b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The malformed line is reported and skipped.
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".jsonl:3"));
+    let _ = std::fs::remove_file(&gold);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["records"], 3, "{v}");
+    assert_eq!(v["gold_events"], 2, "{v}");
+    assert_eq!(v["event_recall"], 1.0, "{v}");
+    assert_eq!(v["plover_type_recall"], 1.0, "{v}");
+    for k in [
+        "event_precision",
+        "event_f1",
+        "plover_type_precision",
+        "plover_type_f1",
+        "misses",
+    ] {
+        assert!(v.get(k).is_some(), "missing {k} in {v}");
+    }
+}
+
+#[test]
 fn eval_petrarch_and_bench_code_report_their_keys() {
     let xml = data_dir().join("petrarch-unit-tests/PETR.UnitTest.records.xml");
     let v = json_output(

@@ -5,6 +5,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use tacitus_dict::{EventCode, VerbCode};
 
+use crate::complement;
 use crate::event::Citation;
 use crate::lexicon::Lexicon;
 use crate::mentions::{self, Mention, UNKNOWN_COUNTRY, conjuncts};
@@ -39,6 +40,10 @@ pub(crate) struct Found {
     pub negated: bool,
     pub modality: Option<String>,
     pub reported_by: Option<usize>,
+    /// The verb word.
+    pub at: usize,
+    /// The other verb's entry when a governing verb and its complement are one event.
+    pub complement_cite: Option<Citation>,
 }
 
 /// How a participant of an event was found, as its `rule` records it.
@@ -214,6 +219,7 @@ pub(crate) fn code_sentence(
         let clause = tree_clause(tree, mentions, i, &hit);
         code_verb(lex, tree, mentions, options, &verb, clause, &mut out);
     }
+    join_complements(lex, tree, mentions, &mut out);
     // Only where the parser found no verb at all: otherwise a plural noun ("Israeli attacks on
     // Iran were reported") would be read as a verb.
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
@@ -238,17 +244,70 @@ pub(crate) fn code_sentence(
     out
 }
 
-/// The longest dictionary verb form at word `i` (by form, then by lemma).
-fn verb_at(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> Option<VerbHit> {
-    verb_by_form(lex, tree, i).or_else(|| {
-        let mut best: Option<VerbHit> = None;
-        for &v in lex.bases(tree.lemma[i]) {
-            if let Some(e) = lex.verbs.verbs.get(v as usize) {
-                consider(tree, i, &mut best, v, &e.base.before, &e.base.after);
+/// Makes a governing verb of intent, appeal, demand, refusal or threat and its complement's
+/// event one event (see [`complement`]): the complement's event refines the governing event's
+/// code and is dropped; under a refusal with no event of its own, it becomes the rejection.
+fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &mut Vec<Found>) {
+    let mut dropped = vec![false; out.len()];
+    for x in 0..out.len() {
+        let Some(h) = tree.head[out[x].at] else {
+            continue;
+        };
+        let rel = tree.rel(out[x].at);
+        let infinitive = is_infinitive(tree, out[x].at);
+        let (content, cite) = (out[x].code.clone(), out[x].verb_cite.clone());
+        let mut governed = false;
+        for g in 0..out.len() {
+            if out[g].at != h || dropped[g] || !complement::governs(&out[g].code, rel, infinitive) {
+                continue;
+            }
+            governed = true;
+            let code = complement::combine(&out[g].code, &content);
+            if code != out[g].code {
+                out[g].code = code;
+                out[g].complement_cite = Some(cite.clone());
             }
         }
-        best
-    })
+        if governed {
+            dropped[x] = true;
+            continue;
+        }
+        let refused = rel == "xcomp"
+            && complement::REFUSE.contains(&tree.lemma[h])
+            && !out.iter().any(|f| f.at == h);
+        if let Some(code) = refused.then(|| complement::refusal(&content)).flatten() {
+            // Only the refuser refuses: not the other side of a paired code.
+            let refuser = arguments(tree, mentions, h, is_passive(tree, h)).0.mentions;
+            if out[x].source.is_none_or(|s| !refuser.contains(&s)) {
+                dropped[x] = true;
+                continue;
+            }
+            let entry =
+                verb_at(lex, tree, h).and_then(|hit| lex.verbs.verbs.get(hit.verb as usize));
+            out[x].complement_cite = entry.map(|e| Citation {
+                entry: verb_text(e),
+                at: e.line.to_string(),
+            });
+            out[x].code = code;
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !dropped[k - 1]
+    });
+}
+
+/// The longest dictionary verb at word `i`, by form or by lemma (the form on a tie), so that a
+/// multi-word verb listed by its base form (`+SEND_MILITARY_AID`) is found under *sent*.
+fn verb_at(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> Option<VerbHit> {
+    let mut best = verb_by_form(lex, tree, i);
+    for &v in lex.bases(tree.lemma[i]) {
+        if let Some(e) = lex.verbs.verbs.get(v as usize) {
+            consider(tree, i, &mut best, v, &e.base.before, &e.base.after);
+        }
+    }
+    best
 }
 
 /// The longest dictionary verb form written as word `i`.
@@ -518,6 +577,8 @@ fn code_verb(
                 negated,
                 modality: modality.clone(),
                 reported_by,
+                at: i,
+                complement_cite: None,
             });
         }
     };
@@ -632,8 +693,28 @@ fn arguments(tree: &Tree<'_>, mentions: &[Mention], i: usize, passive: bool) -> 
         };
         return (agent, patient);
     }
-    let mut agent = match tree.children_rel(i, "nsubj").next() {
-        Some(s) => resolve_subject(tree, mentions, i, s),
+    let mut subjects = tree.children_rel(i, "nsubj");
+    let mut agent = match subjects.next() {
+        Some(s) => {
+            let mut side = resolve_subject(tree, mentions, i, s);
+            // "Colombia's government and the rebels resumed talks", parsed with two subjects
+            // joined by a conjunction, and no verb between them, instead of one coordination:
+            // both act.
+            let joined = |a: usize, b: usize| {
+                b < i
+                    && (a + 1..b).any(|c| tree.rel(c) == "cc")
+                    && (a + 1..b).all(|c| tree.upos(c) != "VERB")
+            };
+            for s2 in subjects.filter(|&s2| joined(s, s2)) {
+                let s = s2;
+                for m in resolve_subject(tree, mentions, i, s).mentions {
+                    if !side.mentions.contains(&m) {
+                        side.mentions.push(m);
+                    }
+                }
+            }
+            side
+        }
         None => inherited_subject(tree, mentions, i),
     };
     // Only a finite verb lacks a subject by mistake; an infinitive or a gerund ("efforts to

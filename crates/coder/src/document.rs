@@ -52,6 +52,10 @@ impl Coder {
     pub fn new(lexicon: Lexicon, options: Options) -> Coder {
         Coder { lexicon, options }
     }
+    /// The dictionaries and tables in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
 
     /// Changes the options in force (PETRARCH validation files switch them between records).
     pub fn set_options(&mut self, options: Options) {
@@ -277,6 +281,7 @@ impl Place<'_> {
                 target: cites(f.target),
                 source_via: f.source_via,
                 target_via: f.target_via,
+                complement: f.complement_cite.clone(),
             },
             date: self.doc.date.map(|d| d.to_string()),
             geo: None,

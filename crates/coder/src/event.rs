@@ -75,6 +75,11 @@ pub struct Rule {
     pub source_via: Option<Via>,
     /// How the target was found (`object`, `passive_subject`, `pattern_target`, ...).
     pub target_via: Option<Via>,
+    /// The other verb of a governing verb and its complement coded as one event (*threatened
+    /// to attack*: the attack's entry on the threat; *refused to negotiate*: the refusal's on
+    /// the negotiation); `null` for a verb coded alone.
+    #[serde(default)]
+    pub complement: Option<Citation>,
 }
 
 /// One coded event, as written to JSON lines.

@@ -348,6 +348,11 @@ impl Lexicon {
         self.goldstein.as_ref().and_then(|g| g.score(code))
     }
 
+    /// The PLOVER event type of a CAMEO code written as text (`"190"` → `ASSAULT`).
+    pub fn plover_event(&self, code: &str) -> Option<String> {
+        EventCode::parse(code).and_then(|c| self.plover(&c).0)
+    }
+
     /// The PLOVER event and mode of a CAMEO code.
     pub(crate) fn plover(&self, code: &EventCode) -> (Option<String>, Option<String>) {
         match self.plover.as_ref().and_then(|p| p.get(code)) {

@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 mod coder;
+mod complement;
 mod document;
 mod event;
 mod headline;

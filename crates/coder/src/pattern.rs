@@ -92,9 +92,15 @@ impl Context<'_> {
             Element::Prep { prep, objects } => (from..region.len()).find_map(|r| {
                 let j = region[r];
                 let after_prep = self.unit_at(prep, j)?;
-                // The phrase a preposition introduces is its head's subtree.
+                // The phrase a preposition introduces is its head's subtree; a bare `(ON)`
+                // is not met by a time ("telephoned Tokyo on Monday" is no call on Tokyo).
                 let limit = match self.tree.head[j] {
-                    Some(h) if h > j => self.tree.right[h],
+                    Some(h) if h > j => {
+                        if objects.is_empty() && self.tree.is_time(h) {
+                            return None;
+                        }
+                        self.tree.right[h]
+                    }
                     _ => j,
                 };
                 let inner: Vec<usize> = region

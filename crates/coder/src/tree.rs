@@ -134,6 +134,11 @@ impl<'a> Tree<'a> {
             .map(|&c| self.upper[c])
     }
 
+    /// Whether word `i` heads a time expression (*on Monday*, *in March*, *last week*).
+    pub fn is_time(&self, i: usize) -> bool {
+        TIME_WORDS.contains(&self.lemma[i])
+    }
+
     /// Words of the subtree of `i`, in order, leaving out the subtrees of children for which
     /// `cut` says true.
     pub fn subtree_without(&self, i: usize, cut: &dyn Fn(usize) -> bool) -> Vec<usize> {
@@ -157,3 +162,41 @@ impl<'a> Tree<'a> {
         out
     }
 }
+
+/// Nouns of time (lemmas in upper case): a phrase they head says when, not to whom.
+const TIME_WORDS: &[&str] = &[
+    "MONDAY",
+    "TUESDAY",
+    "WEDNESDAY",
+    "THURSDAY",
+    "FRIDAY",
+    "SATURDAY",
+    "SUNDAY",
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+    "DAY",
+    "WEEK",
+    "WEEKEND",
+    "MONTH",
+    "YEAR",
+    "NIGHT",
+    "MORNING",
+    "AFTERNOON",
+    "EVENING",
+    "HOUR",
+    "DECADE",
+    "TODAY",
+    "TONIGHT",
+    "YESTERDAY",
+    "TOMORROW",
+];

@@ -45,6 +45,9 @@ ACCUSE
 --- CONDEMN [111] ---
 CONDEMN
 
+--- THREATEN [130] ---
+THREATEN
+
 --- SAY [010] ---
 SAY {SAYS SAID SAYING}
 
@@ -922,12 +925,9 @@ fn negation() {
     c.expect(&run, &[ev("IRN", "GON", "190").negated()]);
     let run = c.run(&coder, &fx, &["neg-never"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190").negated()]);
-    // Negating the controlling verb negates the controlled event.
+    // A negated threat to attack is one negated event, the threat's.
     let run = c.run(&coder, &fx, &["neg-xcomp"], default_date());
-    c.expect(
-        &run,
-        &[ev("IRN", "GON", "190").negated().modality("threaten")],
-    );
+    c.expect(&run, &[ev("IRN", "GON", "1384").negated()]);
     let run = c.run(&coder, &fx, &["neg-none"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190")]);
     c.finish();
@@ -945,19 +945,35 @@ fn modality() {
 
     let run = c.run(&coder, &fx, &["mod-may"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190").modality("may")]);
-    let run = c.run(&coder, &fx, &["mod-threaten"], default_date());
-    c.expect(&run, &[ev("IRN", "GON", "190").modality("threaten")]);
-    if let Some(e) = run.with_code("190") {
-        c.that(e.verb.text == "attack", &run, "verb text \"attack\"");
-    }
     let run = c.run(&coder, &fx, &["mod-will"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190").modality("will")]);
     let run = c.run(&coder, &fx, &["mod-plan"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190").modality("plan")]);
-    let run = c.run(&coder, &fx, &["mod-refuse"], default_date());
-    c.expect(&run, &[ev("IRN", "GON", "190").modality("refuse")]);
     let run = c.run(&coder, &fx, &["mod-none"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190")]);
+    c.finish();
+}
+
+#[test]
+fn a_threat_or_refusal_and_its_complement_are_one_event() {
+    let fx = fixture!("modality");
+    let coder = coder();
+    let mut c = Check::new();
+    // A threat to attack is a threat of conventional attack, not an attack.
+    let run = c.run(&coder, &fx, &["mod-threaten"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "1384")]);
+    if let Some(e) = run.with_code("1384") {
+        c.that(
+            e.verb.text == "threatened",
+            &run,
+            "verb text \"threatened\"",
+        );
+        let complement = e.rule.complement.as_ref().map(|c| c.entry.as_str());
+        c.that(complement == Some("ATTACK"), &run, "complement ATTACK");
+    }
+    // A refusal with no code of its own turns its complement into a rejection.
+    let run = c.run(&coder, &fx, &["mod-refuse"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "120").modality("refuse")]);
     c.finish();
 }
 
@@ -1177,12 +1193,32 @@ fn parser_slips_are_repaired() {
     let run = c.run(&coder, &fx, &["slip-iobj-controller"], default_date());
     c.expect(&run, &[ev("USA", "GON", "190")]);
 
+    // Two subjects where the parser missed the coordination: both attacked.
+    let run = c.run(&coder, &fx, &["slip-two-subjects"], default_date());
+    c.expect(
+        &run,
+        &[ev("BRAGOV", "IRN", "190"), ev("ISRCOP", "IRN", "190")],
+    );
+
     // "invited the Iranian government to meet Gondor", the infinitive parsed as advcl.
     let run = c.run(&coder, &fx, &["slip-infinitive-purpose"], default_date());
     c.expect(
         &run,
         &[ev("IRNGOV", "GON", "040"), ev("GON", "IRNGOV", "040")],
     );
+    c.finish();
+}
+
+/// A bare `(ON)` pattern ("called on") is not met by a date: *telephoned Gondor on Monday* is a
+/// telephone call.
+#[test]
+fn a_time_is_no_preposition_of_a_pattern() {
+    let fx = fixture!("slips");
+    let verbs = "--- TELEPHONE [041] ---\nTELEPHONE\n- * (ON) [020]\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["time-not-target"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "041")]);
     c.finish();
 }
 

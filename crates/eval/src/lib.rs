@@ -14,9 +14,11 @@
 //! - A gold lemma `_` (unannotated) accepts any predicted lemma.
 //! - Scores are percentages in 0–100; a metric over zero words is 0.
 //!
-//! [`petrarch`] reads PETRARCH validation files and scores coded events against them.
+//! [`petrarch`] reads PETRARCH validation files and scores coded events against them;
+//! [`events`] scores coded events leniently against a user's gold file.
 
 mod align;
+pub mod events;
 pub mod petrarch;
 
 use tacitus_conllu::Sentence;

@@ -94,6 +94,7 @@ pub fn coded() -> Event {
             target: vec![],
             source_via: Some(Via::Subject),
             target_via: Some(Via::Object),
+            complement: None,
         },
         date: Some("2024-03-05".into()),
         geo: None,

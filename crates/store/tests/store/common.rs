@@ -124,6 +124,7 @@ pub fn article(
                     target: vec![],
                     source_via: None,
                     target_via: None,
+                    complement: None,
                 },
                 date: Some(date.clone()),
                 geo: None,
