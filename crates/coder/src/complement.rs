@@ -7,7 +7,7 @@
 //! (190, 046). CAMEO has codes for the combinations (*threaten conventional attack* 1384, *appeal
 //! to meet or negotiate* 026), so the complement's event refines the governing verb's code and
 //! is dropped. A refusal without a dictionary code of its own (*Israel refused to negotiate with
-//! Hamas*) turns its complement's event into the rejection (125).
+//! Hamas*) turns its complement's event into the rejection (120; 125 for a refusal to meet).
 
 use tacitus_dict::EventCode;
 
@@ -43,7 +43,7 @@ pub(crate) fn combine(code: &EventCode, content: &EventCode) -> EventCode {
         .unwrap_or_else(|| code.clone())
 }
 
-/// The rejection of what a refusal's complement names (*refused to negotiate*: 125).
+/// The rejection of what a refusal's complement names (*refused to meet*: 125).
 pub(crate) fn refusal(content: &EventCode) -> Option<EventCode> {
     combined("12", content).and_then(EventCode::parse)
 }

@@ -45,7 +45,7 @@ enum Kind {
 }
 
 /// The country part of an agent's code when no actor names the country.
-pub(crate) const UNKNOWN_COUNTRY: &str = "---";
+pub const UNKNOWN_COUNTRY: &str = "---";
 
 /// Relations that stay inside one noun phrase when grouping matches.
 fn is_np_internal(rel: &str) -> bool {

@@ -80,6 +80,7 @@ impl Tagger {
             best
         });
         if let Some(v) = verb.filter(|_| written_as_sentence) {
+            v.past_after_plural_subjects(&self.tags, &mut out);
             v.give_a_finite_verb(&self.tags, &mut out, &past_margin);
         }
         out
@@ -139,15 +140,12 @@ struct VerbClasses {
 const FINITE: &[&str] = &["VBD", "VBZ", "VBP", "MD"];
 
 impl VerbClasses {
-    /// A sentence written as one (capital first, full stop last) whose tags leave it without a finite
-    /// verb, but with a participle that follows a noun and is followed by what may be its
-    /// object or a preposition, has that participle read as a past tense: "Russian troops
-    /// attacked rebel positions", where a tagger trained on web text reads a noun phrase with a
-    /// participle. Of several such participles, the one whose past-tense reading scored best.
-    fn give_a_finite_verb(&self, tags: &[(String, String)], classes: &mut [u16], margin: &[f32]) {
+    /// In a sentence written as one (capital first, full stop last), a participle right after a
+    /// plural noun and before the start of a noun phrase is a past tense, whatever else the
+    /// sentence holds ("Israeli jets bombed targets near Aleppo, Syria said"): a passive
+    /// participle takes no object.
+    fn past_after_plural_subjects(&self, tags: &[(String, String)], classes: &mut [u16]) {
         let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
-        // A participle right after a plural subject and before its object is a past tense
-        // wherever it stands ("Israeli jets bombed targets near Aleppo, Syria said").
         for i in 1..classes.len().saturating_sub(1) {
             if classes[i] == self.participle
                 && matches!(xpos(classes[i - 1]), "NNS" | "NNPS")
@@ -156,6 +154,15 @@ impl VerbClasses {
                 classes[i] = self.past;
             }
         }
+    }
+
+    /// A sentence written as one whose tags leave it without a finite verb, but with a
+    /// participle that follows a noun and is followed by what may be its object or a
+    /// preposition, has that participle read as a past tense: "Russian troops attacked rebel
+    /// positions", where a tagger trained on web text reads a noun phrase with a participle. Of
+    /// several such participles, the one whose past-tense reading scored best.
+    fn give_a_finite_verb(&self, tags: &[(String, String)], classes: &mut [u16], margin: &[f32]) {
+        let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
         let finite = |i: usize, c: u16| {
             let x = xpos(c);
             FINITE.contains(&x)
