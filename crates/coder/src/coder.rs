@@ -136,7 +136,7 @@ const MODAL_AUX: &[&str] = &[
 ];
 
 /// Relations whose subtrees are separate clauses wherever they occur.
-fn is_clause_rel(rel: &str) -> bool {
+pub(crate) fn is_clause_rel(rel: &str) -> bool {
     matches!(
         rel,
         "advcl"
@@ -495,6 +495,10 @@ fn code_verb(
         ),
         None => (agent_side.mentions, agent_side.via),
     };
+    // A statement is not made to its audience ("told reporters", "told parliament") nor to the
+    // place it is made in ("speaking at a news conference in Ankara").
+    let statement = code.forward.as_ref().is_some_and(|c| c.root() == "01");
+    let audience = |m: usize| statement && is_audience(&mentions[m].code);
     let (targets, target_via) = match binding.target {
         Some(m) => (
             with_conjunct_mentions(tree, mentions, m),
@@ -503,6 +507,7 @@ fn code_verb(
         None if binding.compound => (Vec::new(), Via::Conjunct),
         None => {
             let (mut t, mut via) = (patient_side.mentions, patient_side.via);
+            t.retain(|&m| !audience(m));
             // An object with no known country ("sent troops to Syria") yields to an actor
             // after it whose country is known.
             let unknown = |t: &[usize]| {
@@ -510,17 +515,13 @@ fn code_verb(
                     .all(|&m| mentions[m].code.starts_with(UNKNOWN_COUNTRY))
             };
             if t.is_empty() || unknown(&t) {
-                // A statement is not made to the place it is made in ("speaking at a news
-                // conference in Ankara").
-                let statement = code.forward.as_ref().is_some_and(|c| c.root() == "01");
                 let exclude: Vec<usize> = sources
                     .iter()
                     .chain(&t)
                     .copied()
-                    .chain(
-                        (0..mentions.len())
-                            .filter(|&m| statement && is_venue(tree, i, mentions[m].head)),
-                    )
+                    .chain((0..mentions.len()).filter(|&m| {
+                        audience(m) || (statement && is_venue(tree, i, mentions[m].head))
+                    }))
                     .collect();
                 let later = first_mention_in(tree, mentions, &post, &exclude);
                 if t.is_empty() || (!later.is_empty() && !unknown(&later)) {
@@ -639,6 +640,17 @@ fn is_venue(tree: &Tree<'_>, i: usize, w: usize) -> bool {
         Some(h) => tree.head[h] == Some(i) && tree.base_rel(h) == "obl" && at(h),
         None => false,
     }
+}
+
+/// Whether an actor code is the news media (`---MED`, `AUSMED`) or a legislature
+/// (`CANLEG`): those a statement is made to, not about.
+fn is_audience(code: &str) -> bool {
+    code.get(3..).is_some_and(|roles| {
+        roles
+            .as_bytes()
+            .chunks(3)
+            .any(|r| r == b"MED" || r == b"LEG")
+    })
 }
 
 /// Whether a code is cooperation done with others: intent to cooperate, consultation,

@@ -7,6 +7,7 @@ use tacitus_dict::{Date, EventCode};
 use tacitus_nlp::{Parsed, Pipeline};
 
 use crate::coder::{self, Found, Options};
+use crate::domestic;
 use crate::event::{Event, Participant, Rule, Section, SentenceSpan, VerbSpan};
 use crate::headline;
 use crate::lexicon::Lexicon;
@@ -163,8 +164,10 @@ impl Coder {
                 sentence,
                 mentions: &mentions,
             };
+            let first = out.events.len();
             out.events
                 .extend(found.iter().map(|f| place.event(&self.lexicon, f)));
+            domestic::assign(&mut out.events[first..], &mentions);
         }
         if story_discard.is_some() {
             out.events.clear();

@@ -15,6 +15,7 @@
 mod coder;
 mod complement;
 mod document;
+mod domestic;
 mod event;
 mod headline;
 mod lexicon;

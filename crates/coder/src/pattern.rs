@@ -85,6 +85,9 @@ impl Context<'_> {
                 Some(next)
             }
             Element::Seq(units) => (from..region.len()).find_map(|r| {
+                if self.in_circumstance(region[r]) {
+                    return None;
+                }
                 let end = self.seq_at(units, region[r])?;
                 b.words.extend(region[r]..end);
                 Some(position_after(region, end - 1))
@@ -120,6 +123,32 @@ impl Context<'_> {
                 Some(position_after(region, last))
             }),
         }
+    }
+
+    /// Whether word `j` only says when or amid what the verb happened: the preposition of a
+    /// time (*demanded on Thursday*: no `* ON`, *pressed on*) or a word inside a phrase of time
+    /// or circumstance the pattern did not name (*detained 100 people during a night of
+    /// protests*: no `* PROTEST`, *held a protest*).
+    fn in_circumstance(&self, j: usize) -> bool {
+        let tree = self.tree;
+        if tree.rel(j) == "case" && tree.head[j].is_some_and(|h| tree.is_time(h)) {
+            return true;
+        }
+        let mut x = j;
+        for _ in 0..tree.len() {
+            if tree.base_rel(x) == "obl"
+                && tree.children[x].iter().any(|&c| {
+                    c < j && tree.rel(c) == "case" && CIRCUMSTANCE.contains(&tree.upper[c])
+                })
+            {
+                return true;
+            }
+            match tree.head[x] {
+                Some(h) if !crate::coder::is_clause_rel(tree.rel(x)) => x = h,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The first mention not yet bound that starts in `region[from..]`.
@@ -182,6 +211,19 @@ impl Context<'_> {
                 .is_some_and(|rest| rest == "S" || rest == "ES")
     }
 }
+
+/// Prepositions of phrases that set the scene of an event rather than complete its verb.
+const CIRCUMSTANCE: &[&str] = &[
+    "DURING",
+    "AMID",
+    "AMIDST",
+    "AFTER",
+    "BEFORE",
+    "SINCE",
+    "UNTIL",
+    "DESPITE",
+    "FOLLOWING",
+];
 
 /// The index in `region` of the first word after word `last`.
 fn position_after(region: &[usize], last: usize) -> usize {

@@ -78,6 +78,8 @@ SOLDIER [~MIL]
 GOVERNMENT [~GOV]
 POLICE {} [~COP]
 MILITARY [~MIL]
+OPPOSITION [~OPP]
+REPORTER [~MED]
 ";
 
 const DISCARDS: &str = "\
@@ -1292,5 +1294,67 @@ fn subjects_are_inherited_through_the_tree_not_guessed() {
     // "condemned the plan to attack Israel": nobody named attacks (the condemnation stands).
     let run = c.run(&coder, &fx, &["infinitive-of-noun"], default_date());
     c.expect(&run, &[ev("IRN", "ISR", "111")]);
+    c.finish();
+}
+
+/// A country-less group dealt with by the one state a sentence names is that state's own
+/// (*Israeli police condemned the opposition*), with the reason in the rule; not when force is
+/// used (armies fight abroad) nor when another country is named.
+#[test]
+fn actors_without_a_country_at_home_in_the_only_state_named() {
+    let fx = fixture!("context");
+    let coder = coder();
+    let mut c = Check::new();
+
+    let run = c.run(&coder, &fx, &["home-police"], default_date());
+    c.expect(&run, &[ev("ISRCOP", "ISROPP", "111")]);
+    let cited = run.events().first().is_some_and(|e| {
+        e.rule
+            .target
+            .iter()
+            .any(|t| t.entry == "Israeli police → ISR" && t.at.starts_with("context"))
+    });
+    c.that(cited, &run, "the target's country cited from the police");
+
+    let run = c.run(&coder, &fx, &["home-force"], default_date());
+    c.expect(&run, &[ev("ISRMIL", "---OPP", "190")]);
+
+    let run = c.run(&coder, &fx, &["home-two-countries"], default_date());
+    c.expect(
+        &run,
+        &[ev("ISRCOP", "---OPP", "111"), ev("IRN", "---OPP", "111")],
+    );
+    c.finish();
+}
+
+/// A pattern word is not met by a time or inside a phrase of circumstance (*on Monday*,
+/// *during a night of protests*), only where the verb's own words are.
+#[test]
+fn pattern_words_are_not_met_by_the_scene() {
+    let fx = fixture!("context");
+    let verbs = "--- CONDEMN [111] ---\nCONDEMN\n- * ON [190]\n- * PROTEST [141]\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    for id in ["time-word", "circumstance"] {
+        let run = c.run(&coder, &fx, &[id], default_date());
+        c.expect(&run, &[ev("IRN", "ISR", "111")]);
+    }
+    let run = c.run(&coder, &fx, &["named-noun"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "141")]);
+    c.finish();
+}
+
+/// A statement is not made to its audience: *told reporters* codes nothing, *told Israel*
+/// codes a statement to Israel.
+#[test]
+fn statements_are_not_made_to_their_audience() {
+    let fx = fixture!("context");
+    let verbs = "--- TELL [010] ---\nTELL {TELLS TOLD TELLING}\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["audience"], default_date());
+    c.expect(&run, &[]);
+    let run = c.run(&coder, &fx, &["addressee"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "010")]);
     c.finish();
 }

@@ -1,0 +1,135 @@
+//! Countries for the actors the dictionaries leave without one, from the state they deal with.
+//!
+//! *Police*, *the opposition*, *dissidents* and *members of the Muslim Brotherhood* get no
+//! country from the Phoenix dictionaries (`---COP`, `---OPP`), yet when a sentence names one
+//! state only and the event is one a state does to its own people or they to it (an arrest, a
+//! ban, a rebuke, a demand, an appeal), expert coders give them that state's country:
+//! *Egyptian police arrested dozens of members of the Muslim Brotherhood* is EGY → EGY, and
+//! users count events by the actors' countries. Force and shows of force (CAMEO roots 15, 18–20)
+//! are left alone, since armies fight abroad, and so are cooperation, aid and concessions
+//! (03–08), which states mostly give to others; where the event's place is named, the
+//! gazetteer decides those later.
+
+use crate::event::{Citation, Event};
+use crate::mentions::{Mention, UNKNOWN_COUNTRY};
+
+/// First codes that name no state (international, non-governmental and militant groups,
+/// companies).
+const NOT_STATES: &[&str] = &["IGO", "NGO", "IMG", "MNC", "INT"];
+
+/// Roles of the state itself: government, police, judiciary, legislature.
+const STATE_ROLES: &[&str] = &["GOV", "COP", "JUD", "LEG"];
+
+/// Roles that check a state's government from inside: its opposition, parties, legislature
+/// and courts.
+const HOME_CHECKS: &[&str] = &["OPP", "PTY", "LEG", "JUD"];
+
+/// The country of an actor's code and its first role (`EGYCOP` → `EGY`, `COP`), when the code
+/// names a country.
+fn country_role(code: &str) -> Option<(&str, &str)> {
+    let country = code.get(..3)?;
+    let named = country.bytes().all(|b| b.is_ascii_uppercase()) && !NOT_STATES.contains(&country);
+    named.then(|| (country, code.get(3..6).unwrap_or("")))
+}
+
+/// The country of a state actor's code (`EGYCOP` → `EGY`, `EGY` → `EGY`), if it is one.
+fn state_country(code: &str) -> Option<&str> {
+    let (country, role) = country_role(code)?;
+    (role.is_empty() || STATE_ROLES.contains(&role)).then_some(country)
+}
+
+/// The country whose state a country-less actor belongs to, from the actor on the other side:
+/// a state's for a country-less group (*police arrested members of the Muslim Brotherhood*),
+/// that of its opposition, legislature or courts for a country-less state actor (*the
+/// opposition BNP demanded that the prime minister resign*, *parliament investigated the
+/// prime minister*). A country-less state actor facing another state is a foreign one (*the
+/// government accused Iran*).
+fn home_country<'c>(stateless: &str, other: &'c str) -> Option<&'c str> {
+    let role = stateless.get(UNKNOWN_COUNTRY.len()..UNKNOWN_COUNTRY.len() + 3);
+    if role.is_some_and(|r| STATE_ROLES.contains(&r) || r == "MIL" || r == "SPY") {
+        let (country, role) = country_role(other)?;
+        HOME_CHECKS.contains(&role).then_some(country)
+    } else {
+        state_country(other)
+    }
+}
+
+/// Whether an event of this CAMEO root is one a state does to its own people, or they to it.
+fn is_domestic_kind(root: &str) -> bool {
+    matches!(
+        root,
+        "02" | "09" | "10" | "11" | "12" | "13" | "14" | "16" | "17"
+    )
+}
+
+/// Gives each country-less actor of a sentence's `events` the country of the state on the other
+/// side of its event, when that state's country is the only one the sentence's `mentions` name.
+pub(crate) fn assign(events: &mut [Event], mentions: &[Mention]) {
+    let mut countries = mentions
+        .iter()
+        .filter_map(|m| m.code.get(..3))
+        .filter(|c| *c != UNKNOWN_COUNTRY);
+    let Some(only) = countries.next() else {
+        return;
+    };
+    if countries.any(|c| c != only) {
+        return;
+    }
+    for e in events.iter_mut().filter(|e| is_domestic_kind(&e.root_code)) {
+        let (Some(source), Some(target)) = (&mut e.source, &mut e.target) else {
+            continue;
+        };
+        let (stateless, other, cites) = if source.code.starts_with(UNKNOWN_COUNTRY) {
+            (source, &*target, &mut e.rule.source)
+        } else if target.code.starts_with(UNKNOWN_COUNTRY) {
+            (target, &*source, &mut e.rule.target)
+        } else {
+            continue;
+        };
+        if home_country(&stateless.code, &other.code) != Some(only) {
+            continue;
+        }
+        stateless.code = format!("{only}{}", &stateless.code[UNKNOWN_COUNTRY.len()..]);
+        cites.push(Citation {
+            entry: format!("{} → {only}", other.text),
+            at: "context (the only state named)".to_string(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_are_countries_in_their_own_roles() {
+        assert_eq!(state_country("EGYCOP"), Some("EGY"));
+        assert_eq!(state_country("ZWEGOV"), Some("ZWE"));
+        assert_eq!(state_country("CHN"), Some("CHN"));
+        // An army fights abroad; a company or the UN is no state.
+        assert_eq!(state_country("USAMIL"), None);
+        assert_eq!(state_country("IGOUNO"), None);
+        assert_eq!(state_country("---GOV"), None);
+        assert_eq!(state_country("EG"), None);
+    }
+
+    #[test]
+    fn a_stateless_actor_takes_the_country_it_is_at_home_in() {
+        assert_eq!(home_country("---OPP", "ZWEGOV"), Some("ZWE"));
+        assert_eq!(home_country("---GOV", "BGDOPP"), Some("BGD"));
+        assert_eq!(home_country("---GOV", "UKRLEG"), Some("UKR"));
+        // The government of no stated country dealing with a state is another state's.
+        assert_eq!(home_country("---GOV", "IRN"), None);
+        assert_eq!(home_country("---MIL", "IRNGOV"), None);
+        assert_eq!(home_country("---OPP", "IRNOPP"), None);
+    }
+
+    #[test]
+    fn kinds_a_state_does_at_home() {
+        assert!(is_domestic_kind("17"));
+        assert!(is_domestic_kind("02"));
+        for root in ["04", "06", "15", "18", "19", "20"] {
+            assert!(!is_domestic_kind(root), "{root}");
+        }
+    }
+}
