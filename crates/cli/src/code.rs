@@ -49,6 +49,10 @@ pub struct CoderArgs {
     /// Also code events with only a source or only a target
     #[arg(long)]
     no_require_dyad: bool,
+    /// Code acts announced for the future ("will visit") as the acts, as PETRARCH-2 does, not
+    /// as intentions (036)
+    #[arg(long)]
+    no_future_intent: bool,
     /// Places of your own (districts, camps, bases) added to the gazetteer: see docs/GEO.md
     #[arg(long, value_name = "FILE", env = "TACITUS_PLACES")]
     places: Option<PathBuf>,
@@ -63,6 +67,7 @@ impl CoderArgs {
         let lexicon = dirs.lexicon(self.dicts.as_deref(), &self.overlays)?;
         let options = Options {
             require_dyad: !self.no_require_dyad,
+            future_intent: !self.no_future_intent,
         };
         Ok(Coder::new(lexicon, options))
     }

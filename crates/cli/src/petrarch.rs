@@ -16,8 +16,10 @@ pub fn run(dirs: &Dirs, args: &EvalPetrarchArgs) -> Result<()> {
     let pipeline = dirs.pipeline()?;
     let mut outcomes = Vec::new();
     for record in file.evaluated() {
+        // PETRARCH-2 codes an announced act as the act ("will abandon ties" 080).
         coder.set_options(Options {
             require_dyad: record.config.require_dyad,
+            future_intent: false,
         });
         let doc = Document {
             id: record.id.clone(),

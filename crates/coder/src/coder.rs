@@ -17,11 +17,17 @@ use crate::tree::Tree;
 pub struct Options {
     /// Code an event only when both source and target are known (PETRARCH default: true).
     pub require_dyad: bool,
+    /// Code an act announced for the future ("will visit") as the intention to do it (036),
+    /// as the CAMEO manual does, rather than as the act, as PETRARCH-2 does.
+    pub future_intent: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { require_dyad: true }
+        Options {
+            require_dyad: true,
+            future_intent: true,
+        }
     }
 }
 
@@ -44,6 +50,8 @@ pub(crate) struct Found {
     pub at: usize,
     /// The other verb's entry when a governing verb and its complement are one event.
     pub complement_cite: Option<Citation>,
+    /// Whether this is the other side of a paired or mutual code (target → source).
+    pub paired: bool,
 }
 
 /// How a participant of an event was found, as its `rule` records it.
@@ -220,6 +228,9 @@ pub(crate) fn code_sentence(
         code_verb(lex, tree, mentions, options, &verb, clause, &mut out);
     }
     join_complements(lex, tree, mentions, &mut out);
+    if options.future_intent {
+        announce(&mut out);
+    }
     // Only where the parser found no verb at all: otherwise a plural noun ("Israeli attacks on
     // Iran were reported") would be read as a verb.
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
@@ -247,6 +258,8 @@ pub(crate) fn code_sentence(
 /// Makes a governing verb of intent, appeal, demand, refusal or threat and its complement's
 /// event one event (see [`complement`]): the complement's event refines the governing event's
 /// code and is dropped; under a refusal with no event of its own, it becomes the rejection.
+/// What a disapproval's *of* clause names is the charge, not an event (*accused Kyiv of
+/// supporting armed groups*).
 fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &mut Vec<Found>) {
     let mut dropped = vec![false; out.len()];
     for x in 0..out.len() {
@@ -254,6 +267,15 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
             continue;
         };
         let rel = tree.rel(out[x].at);
+        let charge = rel == "advcl"
+            && tree.children[out[x].at]
+                .iter()
+                .any(|&c| tree.rel(c) == "mark" && tree.upper[c] == "OF")
+            && out.iter().any(|g| g.at == h && g.code.root() == "11");
+        if charge {
+            dropped[x] = true;
+            continue;
+        }
         let infinitive = is_infinitive(tree, out[x].at);
         let (content, cite) = (out[x].code.clone(), out[x].verb_cite.clone());
         let mut governed = false;
@@ -296,6 +318,31 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
         k += 1;
         !dropped[k - 1]
     });
+}
+
+/// Modalities of an act said to be coming: *will*, *would*, *shall*, and the governing verbs of
+/// plans and promises.
+const ANNOUNCING: &[&str] = &[
+    "will", "would", "shall", "plan", "intend", "promise", "vow", "pledge",
+];
+
+/// Acts a sentence says will happen are announced, not done: an intention to do them (*will
+/// visit Serbia* 036), a threat where they are force or sanctions (*would respond with force*
+/// 138x). The other side of a paired code did nothing yet.
+fn announce(out: &mut Vec<Found>) {
+    let intent = |f: &Found| {
+        let future = f
+            .modality
+            .as_deref()
+            .is_some_and(|m| ANNOUNCING.contains(&m));
+        future.then(|| complement::announced(&f.code)).flatten()
+    };
+    out.retain(|f| !(f.paired && intent(f).is_some()));
+    for f in out.iter_mut() {
+        if let Some(code) = intent(f) {
+            f.code = code;
+        }
+    }
 }
 
 /// The longest dictionary verb at word `i`, by form or by lemma (the form on a tie), so that a
@@ -515,14 +562,15 @@ fn code_verb(
                     .all(|&m| mentions[m].code.starts_with(UNKNOWN_COUNTRY))
             };
             if t.is_empty() || unknown(&t) {
-                let exclude: Vec<usize> = sources
-                    .iter()
-                    .chain(&t)
-                    .copied()
-                    .chain((0..mentions.len()).filter(|&m| {
-                        audience(m) || (statement && is_venue(tree, i, mentions[m].head))
-                    }))
-                    .collect();
+                let exclude: Vec<usize> =
+                    sources
+                        .iter()
+                        .chain(&t)
+                        .copied()
+                        .chain((0..mentions.len()).filter(|&m| {
+                            audience(m) || (statement && is_venue(tree, i, &mentions[m]))
+                        }))
+                        .collect();
                 let later = first_mention_in(tree, mentions, &post, &exclude);
                 if t.is_empty() || (!later.is_empty() && !unknown(&later)) {
                     t = later;
@@ -536,7 +584,12 @@ fn code_verb(
     let modality = modality(tree, i);
     let reported_by = reporter(tree, mentions, i);
     let forward = code.forward.clone();
-    let reverse = code.reverse.clone();
+    // Meeting is mutual: "X met Y" is Y meeting X too.
+    let reverse = code.reverse.clone().or_else(|| {
+        forward
+            .clone()
+            .filter(|c| is_mutual(c) && MUTUAL.contains(&tree.lemma[i]))
+    });
     let mut push = |s: Option<usize>, t: Option<usize>, (s_via, t_via): (Via, Via)| {
         let code_of = |m: Option<usize>| m.map(|m| mentions[m].code.as_str());
         if s.is_some() && code_of(s) == code_of(t) {
@@ -550,10 +603,10 @@ fn code_verb(
         }
         // The paired code's event runs the other way ("X met Y": Y met X too).
         let pairs = [
-            (forward.as_ref(), s, t, s_via, t_via),
-            (reverse.as_ref(), t, s, t_via, s_via),
+            (forward.as_ref(), s, t, s_via, t_via, false),
+            (reverse.as_ref(), t, s, t_via, s_via, true),
         ];
-        for (c, s, t, s_via, t_via) in pairs {
+        for (c, s, t, s_via, t_via, paired) in pairs {
             let Some(c) = c else { continue };
             if s.is_none() && (t.is_none() || options.require_dyad) {
                 continue;
@@ -580,6 +633,7 @@ fn code_verb(
                 reported_by,
                 at: i,
                 complement_cite: None,
+                paired,
             });
         }
     };
@@ -588,7 +642,7 @@ fn code_verb(
     // is cooperation ("Saudi Arabia and Iran agreed to restore relations").
     // Nor is the place a compound source met in their partner ("resumed talks in Havana").
     let only_venue = target_via == Via::ActorAfterVerb
-        && targets.iter().all(|&t| is_venue(tree, i, mentions[t].head));
+        && targets.iter().all(|&t| is_venue(tree, i, &mentions[t]));
     let reciprocal = (targets.is_empty() || only_venue)
         && sources.len() >= 2
         && (reverse.is_some() || forward.as_ref().is_some_and(is_cooperation));
@@ -617,16 +671,29 @@ fn code_verb(
     }
 }
 
-/// Whether name `w` is where verb `i` happened: a proper noun in an *in*/*at* phrase of the
-/// verb ("in Havana"), of a noun there ("at a news conference in Ankara") or the *of* name of
-/// such a place ("in the Sea of Japan").
-fn is_venue(tree: &Tree<'_>, i: usize, w: usize) -> bool {
-    if tree.upos(w) != "PROPN" {
-        return false;
-    }
-    let at = |x: usize| matches!(tree.case_of(x), Some("IN" | "AT"));
+/// Whether mention `m` is where verb `i` happened: a proper noun in a phrase of place (*in*,
+/// *at*, *off*, *near*, *along*) of the verb ("in Havana"), of a noun there ("at a news
+/// conference in Ankara") or the name that owns such a place ("in the Sea of Japan", "off
+/// India's west coast", "in Syria's Idlib province").
+fn is_venue(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
+    let w = if tree.upos(m.head) == "PROPN" {
+        m.head
+    } else {
+        // A name inside the phrase ("India's west coast" is headed by "coast").
+        match (m.first..=m.last).find(|&w| tree.upos(w) == "PROPN") {
+            Some(w) => w,
+            None => return false,
+        }
+    };
+    let at = |x: usize| {
+        matches!(
+            tree.case_of(x),
+            Some("IN" | "AT" | "OFF" | "NEAR" | "ALONG" | "INSIDE" | "OUTSIDE")
+        )
+    };
     let mut x = w;
-    if tree.case_of(x) == Some("OF")
+    let owner = tree.case_of(x) == Some("OF") || matches!(tree.rel(x), "nmod:poss" | "compound");
+    if owner
         && let Some(h) = tree.head[x]
         && at(h)
     {
@@ -637,7 +704,11 @@ fn is_venue(tree: &Tree<'_>, i: usize, w: usize) -> bool {
     }
     match tree.head[x] {
         Some(h) if h == i => tree.base_rel(x) == "obl",
-        Some(h) => tree.head[h] == Some(i) && tree.base_rel(h) == "obl" && at(h),
+        // "at a news conference in Ankara", "discussed the situation in Syria".
+        Some(h) => {
+            tree.head[h] == Some(i)
+                && ((tree.base_rel(h) == "obl" && at(h)) || tree.base_rel(h) == "obj")
+        }
         None => false,
     }
 }
@@ -651,6 +722,16 @@ fn is_audience(code: &str) -> bool {
             .chunks(3)
             .any(|r| r == b"MED" || r == b"LEG")
     })
+}
+
+/// Verbs of consultation both sides do alike (many other verbs share their families' codes:
+/// *presented credentials* is 040 too).
+const MUTUAL: &[&str] = &["MEET", "TALK", "NEGOTIATE", "CONFER", "PHONE", "TELEPHONE"];
+
+/// Whether a code is consultation both sides do alike: meeting, talking by telephone, meeting
+/// elsewhere, negotiating (CAMEO 040, 041, 044, 046), unlike visiting and hosting or mediating.
+fn is_mutual(code: &EventCode) -> bool {
+    matches!(code.base(), "040" | "041" | "044" | "046")
 }
 
 /// Whether a code is cooperation done with others: intent to cooperate, consultation,

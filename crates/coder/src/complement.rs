@@ -43,6 +43,12 @@ pub(crate) fn combine(code: &EventCode, content: &EventCode) -> EventCode {
         .unwrap_or_else(|| code.clone())
 }
 
+/// The intention to do what `content` names, or the threat of it for force and sanctions
+/// (*will visit* 042 → 036, *will strike* 190 → 1384), where the code book has one.
+pub(crate) fn announced(content: &EventCode) -> Option<EventCode> {
+    combined("03", content).and_then(EventCode::parse)
+}
+
 /// The rejection of what a refusal's complement names (*refused to meet*: 125).
 pub(crate) fn refusal(content: &EventCode) -> Option<EventCode> {
     combined("12", content).and_then(EventCode::parse)

@@ -417,8 +417,15 @@ fn match_head(tree: &Tree<'_>, start: usize, end: usize) -> usize {
 pub(crate) fn np_head(tree: &Tree<'_>, mut i: usize) -> usize {
     let mut steps = 0;
     // A bare `nmod` (no preposition) is a name the parser failed to flatten ("Secretary of
-    // State Antony Blinken").
-    while is_np_internal(tree.rel(i)) || (tree.rel(i) == "nmod" && !tree.has_case(i)) {
+    // State Antony Blinken"); a conjunct of a modifier modifies the same noun ("Russian and
+    // Ukrainian delegations").
+    let modifier_conjunct = |i: usize| {
+        tree.rel(i) == "conj" && tree.head[i].is_some_and(|h| is_np_internal(tree.rel(h)))
+    };
+    while is_np_internal(tree.rel(i))
+        || (tree.rel(i) == "nmod" && !tree.has_case(i))
+        || modifier_conjunct(i)
+    {
         match tree.head[i] {
             Some(h) if steps <= tree.len() => {
                 i = h;

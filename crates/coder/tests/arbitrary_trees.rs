@@ -109,7 +109,13 @@ proptest! {
         words in prop::collection::vec((0usize..64, 0usize..64, 0usize..64, 0usize..64), 1..24),
         require_dyad in any::<bool>(),
     ) {
-        let coder = Coder::new(lexicon(), Options { require_dyad });
+        let coder = Coder::new(
+            lexicon(),
+            Options {
+                require_dyad,
+                ..Options::default()
+            },
+        );
         let (text, parsed) = build(&words);
         let doc = Document { id: "p".into(), text: text.clone(), has_headline: false, date: None, place: None };
         let out = coder.code_parsed(&doc, &[(Section::Body, parsed)]);
