@@ -641,7 +641,7 @@ fn code_verb(
     // (`%`), when the code is paired ("Grenada and Egypt signed a trade agreement") and when it
     // is cooperation ("Saudi Arabia and Iran agreed to restore relations").
     // Nor is the place a compound source met in their partner ("resumed talks in Havana").
-    let only_venue = target_via == Via::ActorAfterVerb
+    let only_venue = target_via != Via::PatternTarget
         && targets.iter().all(|&t| is_venue(tree, i, &mentions[t]));
     let reciprocal = (targets.is_empty() || only_venue)
         && sources.len() >= 2
@@ -676,7 +676,7 @@ fn code_verb(
 /// conference in Ankara") or the name that owns such a place ("in the Sea of Japan", "off
 /// India's west coast", "in Syria's Idlib province").
 fn is_venue(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
-    let w = if tree.upos(m.head) == "PROPN" {
+    let w = if tree.upos(m.head) == "PROPN" || PLACE_NOUNS.contains(&tree.lemma[m.head]) {
         m.head
     } else {
         // A name inside the phrase ("India's west coast" is headed by "coast").
@@ -712,6 +712,11 @@ fn is_venue(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
         None => false,
     }
 }
+
+/// Nouns of places a demonym can name (*in the Saudi city of Jeddah*, *in the Syrian capital*).
+const PLACE_NOUNS: &[&str] = &[
+    "CITY", "CAPITAL", "TOWN", "VILLAGE", "PROVINCE", "REGION", "PORT", "COAST", "RESORT",
+];
 
 /// Whether an actor code is the news media (`---MED`, `AUSMED`) or a legislature
 /// (`CANLEG`): those a statement is made to, not about.

@@ -1364,13 +1364,13 @@ fn statements_are_not_made_to_their_audience() {
 const MEET_ONE_WAY: &str = "--- MEET [040] ---\nMEET {MEETS MET MEETING}\n";
 
 /// "Israeli and Iranian delegations" are two actors; where a compound source met is no partner
-/// (*in Gondor*, *off Gondor's coast*): they met each other.
+/// (*in Gondor*, *off Gondor's coast*, *in the Brazilian capital*): they met each other.
 #[test]
 fn conjoined_modifiers_and_places_of_meetings() {
     let fx = fixture!("context");
     let coder = coder_with(MEET_ONE_WAY, true);
     let mut c = Check::new();
-    for id in ["modifier-conjuncts", "venue-owner"] {
+    for id in ["modifier-conjuncts", "venue-owner", "venue-demonym"] {
         let run = c.run(&coder, &fx, &[id], default_date());
         c.expect(&run, &[ev("ISR", "IRN", "040"), ev("IRN", "ISR", "040")]);
     }

@@ -723,7 +723,14 @@ impl Gazetteer {
         let Some(t) = tk.toks.get(j) else {
             return;
         };
-        if t.sep != Sep::Comma || !t.cap || t.sentence != tk.toks[raw.t0].sentence {
+        if t.sentence != tk.toks[raw.t0].sentence {
+            return;
+        }
+        if t.sep != Sep::Comma {
+            self.qualify_in(tk, raw);
+            return;
+        }
+        if !t.cap {
             return;
         }
         // A country before a comma starts a list ("China, Japan and Korea"), not a place.
@@ -798,6 +805,51 @@ impl Gazetteer {
             raw.refs = kept;
             raw.qual = Some((quals, j, j + m));
             raw.end_tok = j + m;
+            return;
+        }
+    }
+
+    /// A place said to lie in a country ("the village of Solhan in northern Burkina Faso") is
+    /// one of that country's places: the other candidates go, and when none is left the
+    /// mention is a place the gazetteer does not know (not Solhan, Turkey).
+    fn qualify_in(&self, tk: &Tokens, raw: &mut Raw) {
+        let mut j = raw.t1;
+        let same = |k: usize| {
+            tk.toks
+                .get(k)
+                .is_some_and(|t| t.sentence == tk.toks[raw.t0].sentence && t.sep == Sep::Space)
+        };
+        if !same(j) || tk.key(j) != "in" {
+            return;
+        }
+        j += 1;
+        if same(j) && words::is_direction(tk.key(j)) {
+            j += 1;
+        }
+        if !same(j) || !tk.toks[j].cap {
+            return;
+        }
+        let mut buf = String::new();
+        for m in (1..=3.min(tk.len() - j)).rev() {
+            if !Self::ngram_ok(tk, j, m) {
+                continue;
+            }
+            Self::ngram_key(tk, j, m, &mut buf);
+            let countries: Vec<u16> = self.names.get(buf.as_str()).map_or(Vec::new(), |refs| {
+                refs.iter()
+                    .filter(|r| r.flags & (DEMONYM | ACRONYM) == 0)
+                    .map(|r| &self.entries[r.entry as usize])
+                    .filter(|e| e.kind == GeoType::Country)
+                    .map(|e| e.country)
+                    .collect()
+            });
+            if countries.is_empty() {
+                continue;
+            }
+            raw.refs.retain(|r| {
+                let e = &self.entries[r.entry as usize];
+                e.kind != GeoType::Country && countries.contains(&e.country)
+            });
             return;
         }
     }

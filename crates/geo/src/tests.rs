@@ -229,6 +229,15 @@ fn qualifiers_and_context_resolve_ambiguity() {
     assert_eq!(m.place.full_name, "Tripoli, Lebanon");
     assert!(m.why.starts_with("country context LBN"), "{}", m.why);
     assert_eq!(m.candidates.len(), 2);
+    // A place said to lie in a country is one of its places, or one the gazetteer lacks.
+    assert_eq!(
+        found(&g, "Clashes in Tripoli in northern Lebanon left two dead.")[0].1,
+        "Tripoli, Lebanon"
+    );
+    assert_eq!(
+        found(&g, "Gunmen attacked Paris in Syria."),
+        vec![("Syria".to_string(), "Syria".to_string())]
+    );
     // Georgia: the country alone, the US state with US context.
     assert_eq!(
         found(&g, "Voters in Georgia went to the polls.")[0].1,

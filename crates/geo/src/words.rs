@@ -380,6 +380,30 @@ pub(crate) fn is_place_follower(key: &str) -> bool {
     set(&CELL, PLACE_FOLLOWERS).contains(key)
 }
 
+/// Whether `key` names a part of a country by compass point ("northern", "south-east").
+pub(crate) fn is_direction(key: &str) -> bool {
+    matches!(
+        key,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+    )
+}
+
 /// Whether `key` may stand in lower case inside a multi-word name.
 pub(crate) fn is_connector(key: &str) -> bool {
     CONNECTORS.contains(&key)
