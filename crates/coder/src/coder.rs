@@ -216,6 +216,11 @@ pub(crate) fn code_sentence(
         if tree.upos(i) != "VERB" {
             continue;
         }
+        // An infinitive modifying a noun names no fact: "calls to release a tourist", "the
+        // decision to withdraw".
+        if tree.rel(i) == "acl" && is_infinitive(tree, i) {
+            continue;
+        }
         let Some(hit) = verb_at(lex, tree, i) else {
             continue;
         };
@@ -294,7 +299,7 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
             dropped[x] = true;
             continue;
         }
-        let refused = rel == "xcomp"
+        let refused = (rel == "xcomp" || (rel == "advcl" && infinitive))
             && complement::REFUSE.contains(&tree.lemma[h])
             && !out.iter().any(|f| f.at == h);
         if let Some(code) = refused.then(|| complement::refusal(&content)).flatten() {
@@ -554,7 +559,16 @@ fn code_verb(
         None if binding.compound => (Vec::new(), Via::Conjunct),
         None => {
             let (mut t, mut via) = (patient_side.mentions, patient_side.via);
-            t.retain(|&m| !audience(m));
+            // Nor is an agent of no country that the pattern's own words name ("exchanged
+            // artillery fire", "formed a government") acted upon; "expelled an Iraqi diplomat"
+            // and "rejected protesters' demands" are.
+            let named = |m: usize| {
+                let m = &mentions[m];
+                binding.words.contains(&m.head)
+                    && m.code.starts_with(UNKNOWN_COUNTRY)
+                    && (m.first..=m.last).all(|w| tree.rel(w) != "nmod:poss")
+            };
+            t.retain(|&m| !audience(m) && !named(m));
             // An object with no known country ("sent troops to Syria") yields to an actor
             // after it whose country is known.
             let unknown = |t: &[usize]| {
@@ -562,15 +576,14 @@ fn code_verb(
                     .all(|&m| mentions[m].code.starts_with(UNKNOWN_COUNTRY))
             };
             if t.is_empty() || unknown(&t) {
-                let exclude: Vec<usize> =
-                    sources
-                        .iter()
-                        .chain(&t)
-                        .copied()
-                        .chain((0..mentions.len()).filter(|&m| {
-                            audience(m) || (statement && is_venue(tree, i, &mentions[m]))
-                        }))
-                        .collect();
+                let exclude: Vec<usize> = sources
+                    .iter()
+                    .chain(&t)
+                    .copied()
+                    .chain((0..mentions.len()).filter(|&m| {
+                        audience(m) || named(m) || (statement && is_venue(tree, i, &mentions[m]))
+                    }))
+                    .collect();
                 let later = first_mention_in(tree, mentions, &post, &exclude);
                 if t.is_empty() || (!later.is_empty() && !unknown(&later)) {
                     t = later;
@@ -1011,7 +1024,8 @@ fn is_infinitive(tree: &Tree<'_>, i: usize) -> bool {
         && tree.children_rel(i, "nsubj").next().is_none()
 }
 
-/// The subject actors of the nearest verb above `i` that has some (pronoun antecedent).
+/// The subject actors of the nearest verb above `i` that has some (pronoun antecedent), a
+/// passive's included (*Abe was shot as he gave a speech*).
 fn governing_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usize> {
     let mut x = tree.head[i];
     let mut steps = 0;
@@ -1020,7 +1034,11 @@ fn governing_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usi
         if steps > tree.len() {
             break;
         }
-        if let Some(s) = tree.children_rel(h, "nsubj").next() {
+        let subject = tree.children[h]
+            .iter()
+            .copied()
+            .find(|&c| matches!(tree.rel(c), "nsubj" | "nsubj:pass"));
+        if let Some(s) = subject {
             let a = actors_of(tree, mentions, s);
             if !a.is_empty() {
                 return a;

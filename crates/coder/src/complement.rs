@@ -20,15 +20,16 @@ pub(crate) const REFUSE: &[&str] = &["REFUSE", "DECLINE", "REJECT"];
 /// Whether an event with `code` governs the event of its complement (relation `rel`,
 /// `infinitive` when it is a *to* infinitive): appeals, intentions and demands govern
 /// infinitives and *that*-clauses, refusals and threats infinitives only (*warned that Iran had
-/// attacked* reports a fact). An appeal's or demand's infinitive the parser made a purpose
-/// clause (*urged Israel to resume talks*) is its complement too.
+/// attacked* reports a fact). An appeal's, demand's or rejection's infinitive the parser made a
+/// purpose clause (*urged Israel to resume talks*, *rejected calls to release a tourist*) is its
+/// complement too.
 pub(crate) fn governs(code: &EventCode, rel: &str, infinitive: bool) -> bool {
     let root = code.root();
     let asks = matches!(root, "02" | "10");
     GOVERNING_ROOTS.contains(&root)
         && (rel == "xcomp"
             || (rel == "ccomp" && (asks || root == "03"))
-            || (rel == "advcl" && infinitive && asks))
+            || (rel == "advcl" && infinitive && (asks || root == "12")))
 }
 
 /// The code of a governing event with `code` once its complement's event `content` is known:

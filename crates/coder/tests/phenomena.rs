@@ -80,6 +80,7 @@ POLICE {} [~COP]
 MILITARY [~MIL]
 OPPOSITION [~OPP]
 REPORTER [~MED]
+ARTILLERY [~MIL]
 ";
 
 const DISCARDS: &str = "\
@@ -1402,6 +1403,50 @@ fn meetings_both_ways_and_announced_acts_as_intentions() {
             ev("ISR", "IRN", "040").modality("will"),
             ev("IRN", "ISR", "040").modality("will"),
         ],
+    );
+    c.finish();
+}
+
+/// A pronoun's antecedent may be a passive's subject: *Israel was attacked as it condemned
+/// Iran*.
+#[test]
+fn a_passive_subject_is_an_antecedent() {
+    let fx = fixture!("context");
+    let coder = coder();
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["passive-antecedent"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "111")]);
+    c.finish();
+}
+
+/// An agent the pattern's own words name is no target: *exchanged artillery fire* is fire
+/// between the two who exchanged it.
+#[test]
+fn the_pattern_noun_names_no_target() {
+    let fx = fixture!("context");
+    let verbs = "--- EXCHANGE [---] ---\nEXCHANGE\n- * FIRE [193:193]\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["pattern-agent"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "193"), ev("IRN", "ISR", "193")]);
+    c.finish();
+}
+
+/// What a noun's infinitive names is no fact (*calls to attack Israel*); under a rejection it is
+/// what is rejected, even when the parser hangs it from the verb.
+#[test]
+fn infinitives_of_calls_are_not_events() {
+    let fx = fixture!("context");
+    let verbs = format!("{VERBS}\n--- REJECT [120] ---\nREJECT\n- * CALL [122]\n");
+    let coder = coder_with(&verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["noun-infinitive"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "111")]);
+    let run = c.run(&coder, &fx, &["rejected-infinitive"], default_date());
+    c.that(
+        !run.events().is_empty() && run.events().iter().all(|e| e.root_code == "12"),
+        &run,
+        "a rejection, no attack",
     );
     c.finish();
 }
