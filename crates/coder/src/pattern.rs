@@ -85,10 +85,10 @@ impl Context<'_> {
                 Some(next)
             }
             Element::Seq(units) => (from..region.len()).find_map(|r| {
+                let end = self.seq_at(units, region[r])?;
                 if self.in_circumstance(region[r]) {
                     return None;
                 }
-                let end = self.seq_at(units, region[r])?;
                 b.words.extend(region[r]..end);
                 Some(position_after(region, end - 1))
             }),
