@@ -576,15 +576,24 @@ fn code_verb(
                     .all(|&m| mentions[m].code.starts_with(UNKNOWN_COUNTRY))
             };
             if t.is_empty() || unknown(&t) {
-                let exclude: Vec<usize> = sources
+                let mut exclude: Vec<usize> = sources
                     .iter()
                     .chain(&t)
                     .copied()
-                    .chain((0..mentions.len()).filter(|&m| {
-                        audience(m) || named(m) || (statement && is_venue(tree, i, &mentions[m]))
-                    }))
+                    .chain((0..mentions.len()).filter(|&m| audience(m) || named(m)))
                     .collect();
-                let later = first_mention_in(tree, mentions, &post, &exclude);
+                // An actor after the verb is preferred to the place it happened in
+                // ("protested in Tel Aviv against the government"), unless the place is where
+                // one went ("arrived in Gondor"); a statement is never made to its place.
+                let journey = MOTION.contains(&tree.lemma[i]);
+                let venues =
+                    (0..mentions.len()).filter(|&m| !journey && is_venue(tree, i, &mentions[m]));
+                let all = exclude.len();
+                exclude.extend(venues);
+                let mut later = first_mention_in(tree, mentions, &post, &exclude);
+                if later.is_empty() && !statement {
+                    later = first_mention_in(tree, mentions, &post, &exclude[..all]);
+                }
                 if t.is_empty() || (!later.is_empty() && !unknown(&later)) {
                     t = later;
                     via = Via::ActorAfterVerb;
@@ -725,6 +734,11 @@ fn is_venue(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
         None => false,
     }
 }
+
+/// Verbs of going somewhere: the place is whom they visit.
+const MOTION: &[&str] = &[
+    "ARRIVE", "TRAVEL", "GO", "COME", "FLY", "RETURN", "VISIT", "LAND", "TOUR",
+];
 
 /// Nouns of places a demonym can name (*in the Saudi city of Jeddah*, *in the Syrian capital*).
 const PLACE_NOUNS: &[&str] = &[

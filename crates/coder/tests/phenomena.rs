@@ -1450,3 +1450,18 @@ fn infinitives_of_calls_are_not_events() {
     );
     c.finish();
 }
+
+/// The actor after a verb is preferred to the place it happened in (*protested in Gondor
+/// against Israel*), unless the place is where one went (*arrived in Gondor*).
+#[test]
+fn actors_after_the_verb_before_its_place() {
+    let fx = fixture!("context");
+    let verbs = "--- PROTEST [140] ---\nPROTEST\n\n--- ARRIVE [042] ---\nARRIVE\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["venue-before-target"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "140")]);
+    let run = c.run(&coder, &fx, &["journey"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "042")]);
+    c.finish();
+}
