@@ -1162,7 +1162,8 @@ fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
     {
         return Some(m);
     }
-    // "X accused Y of attacking Z": the attack is X's account.
+    // "X suspected Y of attacking Z": the attack is X's account (under a disapproval coded as
+    // one, "accused", it is the charge and not coded at all).
     if let Some(h) = tree.head[i]
         && tree.rel(i) == "advcl"
         && is_gerund_complement(tree, i)
