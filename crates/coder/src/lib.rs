@@ -33,5 +33,5 @@ pub use lexicon::{
     AGENT_OVERLAY, AGENT_OVERLAY_NAME, Lexicon, LexiconParts, OVERLAY, OVERLAY_NAME, VERB_OVERLAY,
     VERB_OVERLAY_NAME,
 };
-pub use mentions::UNKNOWN_COUNTRY;
+pub use mentions::{UNKNOWN_COUNTRY, actor_country};
 pub use tacitus_dict::{Date, DictError};

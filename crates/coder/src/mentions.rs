@@ -47,6 +47,21 @@ enum Kind {
 /// The country part of an agent's code when no actor names the country.
 pub const UNKNOWN_COUNTRY: &str = "---";
 
+/// The country part of a CAMEO actor code, when it names one (`IRNGOV` → `IRN`; `---MIL` has
+/// none).
+pub fn actor_country(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    c.bytes().all(|b| b.is_ascii_uppercase()).then_some(c)
+}
+
+/// The three-letter roles after the country part of an actor code (`IRNGOVMIL` → `GOV`,
+/// `MIL`).
+pub(crate) fn actor_roles(code: &str) -> impl Iterator<Item = &str> {
+    (3..code.len())
+        .step_by(3)
+        .filter_map(|k| code.get(k..k + 3))
+}
+
 /// Relations that stay inside one noun phrase when grouping matches.
 fn is_np_internal(rel: &str) -> bool {
     matches!(
@@ -500,4 +515,22 @@ pub(crate) fn words_text(tree: &Tree<'_>, first: usize, last: usize) -> String {
         s.push_str(&tree.words[i].form);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_and_roles_of_actor_codes() {
+        assert_eq!(actor_country("IRNGOV"), Some("IRN"));
+        assert_eq!(actor_country("USA"), Some("USA"));
+        assert_eq!(actor_country("---MIL"), None);
+        assert_eq!(actor_country("MI"), None);
+        assert_eq!(actor_roles("IRNGOVMIL").collect::<Vec<_>>(), ["GOV", "MIL"]);
+        assert_eq!(actor_roles("---MIL").collect::<Vec<_>>(), ["MIL"]);
+        // A broken last block is no role.
+        assert_eq!(actor_roles("IRNGOVM").collect::<Vec<_>>(), ["GOV"]);
+        assert_eq!(actor_roles("USA").count(), 0);
+    }
 }

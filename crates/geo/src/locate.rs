@@ -741,15 +741,10 @@ impl Gazetteer {
         {
             return;
         }
-        let mut buf = String::new();
-        for m in (1..=3.min(tk.len() - j)).rev() {
-            if !Self::ngram_ok(tk, j, m) {
-                continue;
-            }
-            Self::ngram_key(tk, j, m, &mut buf);
+        let found = Self::longest_key(tk, j, |m, key| {
             let mut quals: Vec<Qual> = Vec::new();
             let mut named_state = false;
-            if let Some(refs) = self.names.get(buf.as_str()) {
+            if let Some(refs) = self.names.get(key) {
                 for r in refs {
                     let e = &self.entries[r.entry as usize];
                     if r.flags & DEMONYM != 0 || (r.flags & ACRONYM != 0 && !tk.toks[j].upper) {
@@ -768,45 +763,65 @@ impl Gazetteer {
                 }
             }
             if m == 1
-                && let Some(code) = words::us_state_abbreviation(&buf, tk.toks[j].upper)
+                && let Some(code) = words::us_state_abbreviation(key, tk.toks[j].upper)
                 && let Some(usa) = self.country_index("USA")
             {
                 quals.push(Qual::Admin1(usa, code.to_string()));
             }
-            if quals.is_empty() {
-                continue;
-            }
-            // A state before a state of the same country, named in full, is a list
-            // ("California, Oregon"); an abbreviation qualifies ("Washington, D.C.").
-            let listed = named_state
-                && raw.refs.iter().any(|r| {
-                    let e = &self.entries[r.entry as usize];
-                    e.kind.is_state()
-                        && quals
-                            .iter()
-                            .any(|q| matches!(q, Qual::Admin1(c, _) if *c == e.country))
-                });
-            if listed {
-                return;
-            }
-            let fits = |r: &NameRef| {
+            (!quals.is_empty()).then_some((quals, named_state, m))
+        });
+        let Some((quals, named_state, m)) = found else {
+            return;
+        };
+        // A state before a state of the same country, named in full, is a list
+        // ("California, Oregon"); an abbreviation qualifies ("Washington, D.C.").
+        let listed = named_state
+            && raw.refs.iter().any(|r| {
                 let e = &self.entries[r.entry as usize];
-                quals.iter().any(|q| match q {
-                    Qual::Country(c) => e.country == *c && e.kind != GeoType::Country,
-                    Qual::Admin1(c, a) => {
-                        e.country == *c && e.kind.is_city() && e.admin1.as_deref() == Some(a)
-                    }
-                })
-            };
-            let kept: Vec<NameRef> = raw.refs.iter().filter(|r| fits(r)).copied().collect();
-            if kept.is_empty() {
-                return;
-            }
-            raw.refs = kept;
-            raw.qual = Some((quals, j, j + m));
-            raw.end_tok = j + m;
+                e.kind.is_state()
+                    && quals
+                        .iter()
+                        .any(|q| matches!(q, Qual::Admin1(c, _) if *c == e.country))
+            });
+        if listed {
             return;
         }
+        let fits = |r: &NameRef| {
+            let e = &self.entries[r.entry as usize];
+            quals.iter().any(|q| match q {
+                Qual::Country(c) => e.country == *c && e.kind != GeoType::Country,
+                Qual::Admin1(c, a) => {
+                    e.country == *c && e.kind.is_city() && e.admin1.as_deref() == Some(a)
+                }
+            })
+        };
+        let kept: Vec<NameRef> = raw.refs.iter().filter(|r| fits(r)).copied().collect();
+        if kept.is_empty() {
+            return;
+        }
+        raw.refs = kept;
+        raw.qual = Some((quals, j, j + m));
+        raw.end_tok = j + m;
+    }
+
+    /// Calls `f` with the length and key of each name that can start at token `j`, longest
+    /// first (up to three tokens), until it returns something.
+    fn longest_key<T>(
+        tk: &Tokens,
+        j: usize,
+        mut f: impl FnMut(usize, &str) -> Option<T>,
+    ) -> Option<T> {
+        let mut buf = String::new();
+        for m in (1..=3.min(tk.len() - j)).rev() {
+            if !Self::ngram_ok(tk, j, m) {
+                continue;
+            }
+            Self::ngram_key(tk, j, m, &mut buf);
+            if let Some(t) = f(m, &buf) {
+                return Some(t);
+            }
+        }
+        None
     }
 
     /// A place said to lie in a country ("the village of Solhan in northern Burkina Faso") is
@@ -829,13 +844,8 @@ impl Gazetteer {
         if !same(j) || !tk.toks[j].cap {
             return;
         }
-        let mut buf = String::new();
-        for m in (1..=3.min(tk.len() - j)).rev() {
-            if !Self::ngram_ok(tk, j, m) {
-                continue;
-            }
-            Self::ngram_key(tk, j, m, &mut buf);
-            let countries: Vec<u16> = self.names.get(buf.as_str()).map_or(Vec::new(), |refs| {
+        let found = Self::longest_key(tk, j, |_, key| {
+            let countries: Vec<u16> = self.names.get(key).map_or(Vec::new(), |refs| {
                 refs.iter()
                     .filter(|r| r.flags & (DEMONYM | ACRONYM) == 0)
                     .map(|r| &self.entries[r.entry as usize])
@@ -843,14 +853,13 @@ impl Gazetteer {
                     .map(|e| e.country)
                     .collect()
             });
-            if countries.is_empty() {
-                continue;
-            }
+            (!countries.is_empty()).then_some(countries)
+        });
+        if let Some(countries) = found {
             raw.refs.retain(|r| {
                 let e = &self.entries[r.entry as usize];
                 e.kind != GeoType::Country && countries.contains(&e.country)
             });
-            return;
         }
     }
 
