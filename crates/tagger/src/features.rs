@@ -73,7 +73,7 @@ pub(crate) struct Token {
     /// Hash of the form as written: the tag dictionary key.
     pub form: u64,
     /// Hash of the lower-cased form.
-    lower: u64,
+    pub(crate) lower: u64,
     /// Hashes of the lower-cased prefixes of 1..=MAX_PREFIX characters; 0 where the word is shorter.
     prefix: [u64; MAX_PREFIX],
     /// Hashes of the lower-cased suffixes of 1..=MAX_SUFFIX characters; 0 where the word is shorter.

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use tacitus_conllu::Sentence;
 use tacitus_modelfile::ModelError;
-use tacitus_perceptron::{Table, best_of};
+use tacitus_perceptron::{Table, best_of, hash_str};
 
 use crate::features::{Context, Token, context, extract_tags, extract_words, tokens};
 use crate::train::MAX_TAGS;
@@ -81,6 +81,7 @@ impl Tagger {
         });
         if let Some(v) = verb.filter(|_| written_as_sentence) {
             v.past_after_plural_subjects(&self.tags, &mut out);
+            v.past_after_opening_subject(&self.tags, toks, &mut out);
             v.give_a_finite_verb(&self.tags, &mut out, &past_margin);
         }
         out
@@ -136,6 +137,28 @@ struct VerbClasses {
     participle: u16,
 }
 
+/// Words that open a time after a verb ("approved Friday", "reached last week").
+const TIMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+];
+
 /// Fine tags of verbs that make a clause finite.
 const FINITE: &[&str] = &["VBD", "VBZ", "VBP", "MD"];
 
@@ -153,6 +176,50 @@ impl VerbClasses {
             {
                 classes[i] = self.past;
             }
+        }
+    }
+
+    /// In a sentence written as one, a participle right after the noun phrase that opens the
+    /// sentence and before the start of another is a past tense: "Turkish police detained
+    /// Istanbul's mayor", "A court sentenced Nurettin Yigit", where the words before it can
+    /// only be its subject. Not before a time ("the resolution approved Friday requires"), a
+    /// plural noun ("pro-government armed groups") or a word `toks` (as built by [`tokens`])
+    /// leaves out.
+    fn past_after_opening_subject(
+        &self,
+        tags: &[(String, String)],
+        toks: &[Token],
+        classes: &mut [u16],
+    ) {
+        let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
+        let Some(i) = classes.iter().position(|&c| {
+            !matches!(
+                xpos(c),
+                "DT" | "PDT"
+                    | "JJ"
+                    | "NN"
+                    | "NNS"
+                    | "NNP"
+                    | "NNPS"
+                    | "CD"
+                    | "PRP$"
+                    | "POS"
+                    | "HYPH"
+            )
+        }) else {
+            return;
+        };
+        if i > 0
+            && classes[i] == self.participle
+            && matches!(xpos(classes[i - 1]), "NN" | "NNS" | "NNP" | "NNPS")
+            && classes
+                .get(i + 1)
+                .is_some_and(|&c| matches!(xpos(c), "DT" | "PRP$" | "CD" | "JJ" | "NNP" | "NNPS"))
+            && toks
+                .get(i + 3)
+                .is_some_and(|t| !TIMES.iter().any(|w| hash_str(w) == t.lower))
+        {
+            classes[i] = self.past;
         }
     }
 
@@ -241,7 +308,14 @@ mod tests {
 
     fn tags() -> Vec<(String, String)> {
         [
-            "NNS JJ", "VBN VERB", "VBD VERB", "NN NOUN", ". PUNCT", "VBZ VERB", "RB ADV",
+            "NNS JJ",
+            "VBN VERB",
+            "VBD VERB",
+            "NN NOUN",
+            ". PUNCT",
+            "VBZ VERB",
+            "RB ADV",
+            "NNP PROPN",
         ]
         .iter()
         .map(|t| {
@@ -266,6 +340,27 @@ mod tests {
         let margin = [f32::NEG_INFINITY, -2.0, f32::NEG_INFINITY, -0.5, 0.0, 0.0];
         verbs().give_a_finite_verb(&tags(), &mut classes, &margin);
         assert_eq!(classes, vec![3, 1, 3, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_participle_after_the_opening_noun_phrase_is_a_past_tense() {
+        let opening = |words: &[&str], classes: &[u16]| {
+            let mut classes = classes.to_vec();
+            verbs().past_after_opening_subject(
+                &tags(),
+                &tokens(words.iter().copied()),
+                &mut classes,
+            );
+            classes
+        };
+        let detained = ["police", "detained", "Imamoglu", "."];
+        assert_eq!(opening(&detained, &[3, 1, 7, 4]), vec![3, 2, 7, 4]);
+        // A time after it: "the resolution approved Friday requires ...".
+        let approved = ["resolution", "approved", "Friday", "requires", "."];
+        assert_eq!(opening(&approved, &[3, 1, 7, 5, 4]), vec![3, 1, 7, 5, 4]);
+        // Not the opening noun phrase: "Ali says police detained Omar".
+        let later = ["Ali", "says", "police", "detained", "Omar", "."];
+        assert_eq!(opening(&later, &[7, 5, 3, 1, 7, 4]), vec![7, 5, 3, 1, 7, 4]);
     }
 
     #[test]
