@@ -48,6 +48,45 @@ pub(crate) struct Tree<'a> {
     /// Last word of each word's subtree (subtrees of projective trees are contiguous; for the
     /// rest this bounds them).
     pub right: Vec<usize>,
+    /// Relation of each word, as the parser gave it or as [`controlled`] repairs it.
+    rels: Vec<&'a str>,
+}
+
+/// Verbs whose *to* infinitive is their complement (`xcomp`) when nothing but adjuncts stand
+/// between them (*pledged on Monday to provide aid*, *threatened on Sunday to strike*).
+const CONTROL_VERBS: &[&str] = &[
+    "THREATEN", "PLAN", "INTEND", "PROMISE", "VOW", "PLEDGE", "PREPARE", "PROPOSE", "OFFER",
+    "DECIDE", "AGREE", "REFUSE",
+];
+
+/// The relation of word `i`: `xcomp` for a subjectless *to* infinitive the parser made an
+/// adverbial clause of a control verb with no object (the parser reads a time or place phrase
+/// between them as the end of the verb's arguments), else the parser's.
+fn controlled<'a>(
+    words: &'a [Word],
+    lemma: &[&str],
+    head: &[Option<usize>],
+    children: &[Vec<usize>],
+    i: usize,
+) -> &'a str {
+    let rel = words[i].deprel.as_str();
+    let Some(h) = head[i] else { return rel };
+    if rel != "advcl" {
+        return rel;
+    }
+    let deprel = |c: &usize| words[*c].deprel.as_str();
+    let infinitive = children[i]
+        .iter()
+        .any(|c| deprel(c) == "mark" && words[*c].form.eq_ignore_ascii_case("to"))
+        && !children[i].iter().any(|c| deprel(c).starts_with("nsubj"));
+    let object = children[h]
+        .iter()
+        .any(|c| matches!(deprel(c), "obj" | "iobj"));
+    if h < i && infinitive && !object && CONTROL_VERBS.contains(&lemma[h]) {
+        "xcomp"
+    } else {
+        rel
+    }
 }
 
 impl<'a> Tree<'a> {
@@ -82,13 +121,18 @@ impl<'a> Tree<'a> {
                 steps += 1;
             }
         }
+        let lemma: Vec<&str> = (0..n).map(|i| spellings.get(n + i)).collect();
+        let rels = (0..n)
+            .map(|i| controlled(words, &lemma, &head, &children, i))
+            .collect();
         Tree {
             words,
             upper: (0..n).map(|i| spellings.get(i)).collect(),
-            lemma: (0..n).map(|i| spellings.get(n + i)).collect(),
+            lemma,
             head,
             children,
             right,
+            rels,
         }
     }
 
@@ -99,7 +143,7 @@ impl<'a> Tree<'a> {
 
     /// The relation of word `i` (`nsubj:pass`).
     pub fn rel(&self, i: usize) -> &str {
-        &self.words[i].deprel
+        self.rels[i]
     }
 
     /// The universal part of the relation of word `i` (`nsubj`).

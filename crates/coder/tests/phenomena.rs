@@ -915,6 +915,11 @@ fn xcomp_takes_the_controller_as_source() {
             "source_via controller",
         );
     }
+
+    // A time between the verb and its infinitive, which the parser reads as a purpose clause
+    // (advcl, kept so in the fixture): still one threat to attack, not an attack.
+    let run = c.run(&coder, &fx, &["xcomp-after-adjunct"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "1384")]);
     c.finish();
 }
 
