@@ -218,7 +218,7 @@ pub(crate) fn code_sentence(
         }
         // An infinitive modifying a noun names no fact: "calls to release a tourist", "the
         // decision to withdraw".
-        if tree.rel(i) == "acl" && is_infinitive(tree, i) {
+        if (tree.rel(i) == "acl" && is_infinitive(tree, i)) || is_condition(tree, i) {
             continue;
         }
         let Some(hit) = verb_at(lex, tree, i) else {
@@ -258,6 +258,25 @@ pub(crate) fn code_sentence(
         }
     }
     out
+}
+
+/// Whether verb `i` is in a condition (*if*, *unless*), or conjoined or infinitive under one:
+/// *would respond with force if drones again violated its airspace* reports no violation.
+fn is_condition(tree: &Tree<'_>, i: usize) -> bool {
+    let mut v = i;
+    for _ in 0..tree.len() {
+        let marked = tree
+            .children_rel(v, "mark")
+            .any(|m| matches!(tree.upper[m], "IF" | "UNLESS"));
+        if marked {
+            return true;
+        }
+        match tree.head[v] {
+            Some(h) if matches!(tree.base_rel(v), "conj" | "xcomp") => v = h,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Makes a governing verb of intent, appeal, demand, refusal or threat and its complement's

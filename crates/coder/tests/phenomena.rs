@@ -966,6 +966,9 @@ fn modality() {
     c.expect(&run, &[ev("IRN", "GON", "1384").modality("plan")]);
     let run = c.run(&coder, &fx, &["mod-none"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190")]);
+    // What a condition names did not happen: the threat only, no condemnation.
+    let run = c.run(&coder, &fx, &["if-condition"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "1384")]);
     c.finish();
 }
 
