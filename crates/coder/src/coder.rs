@@ -968,13 +968,31 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
                 || (is_infinitive(tree, i) && OBJECT_CONTROL.contains(&tree.lemma[h]));
             match controlled.then(|| controlling_object(tree, mentions, h)) {
                 Some(Some(o)) => Side::new(o, Via::Controller),
-                _ => {
-                    surface_subject(tree, mentions, h).with_via(Via::Subject, Via::GoverningSubject)
-                }
+                _ => surface_subject(tree, mentions, speaker_clause(tree, i, h))
+                    .with_via(Via::Subject, Via::GoverningSubject),
             }
         }
         _ => none(Via::Subject),
     }
+}
+
+/// The verb whose subject speaks in participle `i` of a speech verb set off by a comma under
+/// verb `h` (*urged Armenia to resume talks, saying …*: the one who urged, though the parser
+/// hangs *saying* from *resume*): `h`, or the verb above the infinitives `h` is in.
+fn speaker_clause(tree: &Tree<'_>, i: usize, h: usize) -> usize {
+    let comma = i > 0 && tree.upper[i - 1] == ",";
+    if !(comma && tree.words[i].xpos == "VBG" && SPEECH.contains(&tree.lemma[i])) {
+        return h;
+    }
+    let mut v = h;
+    for _ in 0..tree.len() {
+        let up = matches!(tree.rel(v), "xcomp" | "advcl") && is_infinitive(tree, v);
+        match tree.head[v] {
+            Some(top) if up => v = top,
+            _ => break,
+        }
+    }
+    v
 }
 
 /// The subject of verb `h` as written, active or passive ("Gollum was seen to break in": the

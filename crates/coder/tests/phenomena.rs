@@ -920,6 +920,16 @@ fn xcomp_takes_the_controller_as_source() {
     // (advcl, kept so in the fixture): still one threat to attack, not an attack.
     let run = c.run(&coder, &fx, &["xcomp-after-adjunct"], default_date());
     c.expect(&run, &[ev("ISR", "IRN", "1384")]);
+
+    // ", saying ..." is said by the one who urged, even hung from the infinitive.
+    let monadic = coder_with(VERBS, false);
+    let run = c.run(&monadic, &fx, &["saying-under-infinitive"], default_date());
+    let said_by = run.with_code("010").and_then(|e| e.source.as_ref());
+    c.that(
+        said_by.is_some_and(|s| s.code == "GON"),
+        &run,
+        "010 said by GON",
+    );
     c.finish();
 }
 
