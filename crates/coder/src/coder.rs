@@ -260,9 +260,18 @@ pub(crate) fn code_sentence(
     out
 }
 
-/// Whether verb `i` is in a condition (*if*, *unless*), or conjoined or infinitive under one:
-/// *would respond with force if drones again violated its airspace* reports no violation.
+/// Whether verb `i` is in a condition (*if*, *unless*), or conjoined or infinitive under one
+/// (*would respond with force if drones again violated its airspace* reports no violation), or
+/// is a subjectless participle of comparison (*as expected by economists*, *as agreed*).
 fn is_condition(tree: &Tree<'_>, i: usize) -> bool {
+    let comparison = tree.words[i].xpos == "VBN"
+        && tree.children_rel(i, "mark").any(|m| tree.upper[m] == "AS")
+        && !tree.children[i]
+            .iter()
+            .any(|&c| tree.base_rel(c) == "nsubj");
+    if comparison {
+        return true;
+    }
     let mut v = i;
     for _ in 0..tree.len() {
         let marked = tree
