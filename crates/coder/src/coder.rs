@@ -240,7 +240,8 @@ pub(crate) fn code_sentence(
     // Iran were reported") would be read as a verb.
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
         for i in 0..tree.len() {
-            if !matches!(tree.upos(i), "NOUN" | "PROPN" | "ADJ") || !looks_finite(tree.upper[i]) {
+            let finite = looks_finite(tree.upper[i]) || plural_agreement(tree, i);
+            if !matches!(tree.upos(i), "NOUN" | "PROPN" | "ADJ") || !finite {
                 continue;
             }
             let Some(hit) = verb_by_form(lex, tree, i) else {
@@ -419,6 +420,15 @@ fn consider(
 /// Whether a word looks like a finite verb of a headline (`visits`, `attacked`).
 fn looks_finite(form: &str) -> bool {
     form.len() > 3 && (form.ends_with('S') || form.ends_with("ED"))
+}
+
+/// Whether word `i` may be a headline's bare present tense after a name or plural noun
+/// (*Taliban announce ceasefire*, *Rebels seize town*): lower case, after a noun or name, not
+/// after an adjective (*Israeli attack on Gaza* is a noun).
+fn plural_agreement(tree: &Tree<'_>, i: usize) -> bool {
+    i > 0
+        && matches!(tree.upos(i - 1), "NOUN" | "PROPN")
+        && tree.words[i].form.chars().all(|c| c.is_lowercase())
 }
 
 /// The words of a multi-word verb around word `i`: `before` immediately precedes it, `after`

@@ -810,6 +810,16 @@ fn shallow_fallback_for_verbless_parses() {
     // With a verb in the sentence, a plural noun is not read as a verb.
     let run = c.run(&coder, &fx, &["shallow-noun-phrase"], default_date());
     c.expect(&run, &[]);
+    // A headline's bare present after a plural noun is a verb, after an adjective a noun.
+    let run = c.run(&coder, &fx, &["shallow-bare-present"], default_date());
+    c.expect(&run, &[ev("IRNMIL", "GON", "190")]);
+    let run = c.run(
+        &coder,
+        &fx,
+        &["shallow-noun-after-adjective"],
+        default_date(),
+    );
+    c.expect(&run, &[]);
     c.finish();
 }
 
