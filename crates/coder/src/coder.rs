@@ -137,6 +137,8 @@ const SPEECH: &[&str] = &[
 const MODAL_GOVERNORS: &[&str] = &[
     "THREATEN", "PLAN", "INTEND", "WANT", "SEEK", "PROMISE", "VOW", "HOPE", "EXPECT", "PLEDGE",
     "PREPARE", "CONSIDER", "PROPOSE", "OFFER", "AIM", "TRY", "ATTEMPT", "REFUSE", "DECIDE",
+    // Adjectives of readiness ("was ready to resume negotiations").
+    "READY", "WILLING", "PREPARED",
 ];
 
 const MODAL_AUX: &[&str] = &[
@@ -354,10 +356,11 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
     });
 }
 
-/// Modalities of an act said to be coming: *will*, *would*, *shall*, and the governing verbs of
-/// plans and promises.
+/// Modalities of an act said to be coming: *will*, *would*, *shall*, the governing verbs of
+/// plans and promises, and readiness (*ready to resume negotiations*).
 const ANNOUNCING: &[&str] = &[
-    "will", "would", "shall", "plan", "intend", "promise", "vow", "pledge",
+    "will", "would", "shall", "plan", "intend", "promise", "vow", "pledge", "ready", "willing",
+    "prepared",
 ];
 
 /// Acts a sentence says will happen are announced, not done: an intention to do them (*will

@@ -984,6 +984,9 @@ fn modality() {
     c.expect(&run, &[ev("IRN", "GON", "1384").modality("will")]);
     let run = c.run(&coder, &fx, &["mod-plan"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "1384").modality("plan")]);
+    // Ready to meet: an intention to meet (036), one way only.
+    let run = c.run(&coder, &fx, &["mod-ready"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "036").modality("ready")]);
     let run = c.run(&coder, &fx, &["mod-none"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "190")]);
     // What a condition names did not happen: the threat only, no condemnation.
