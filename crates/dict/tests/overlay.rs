@@ -186,6 +186,7 @@ fn roles_on_known_dates() {
         ("AFRICAN UNION", "2021-08-24", "IGOAFRAFU"),
         ("SHANGHAI COOPERATION ORGANISATION", "2024-07-04", "IGOCAS"),
         ("G20", "2023-09-09", "IGOBUS"),
+        ("G7", "2023-05-19", "IGOGOS"),
         ("TALIBAN", "2020-02-29", "AFGREB"),
         ("TALIBAN", "2021-08-15", "AFGGOV"),
         ("AHMED AL-SHARAA", "2025-03-01", "SYRGOV"),
