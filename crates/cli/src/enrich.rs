@@ -107,6 +107,7 @@ impl Enricher {
             })
             .collect();
         let gaz = &self.gazetteer;
+        let mut keep = Vec::with_capacity(coded.events.len());
         for (e, tone) in coded.events.iter_mut().zip(tones) {
             let source = e.source.as_ref().and_then(|p| actor_country(&p.code));
             let target = e.target.as_ref().and_then(|p| actor_country(&p.code));
@@ -125,13 +126,15 @@ impl Enricher {
                 source: actor(&e.source, source),
                 target: actor(&e.target, target),
             };
-            place_countries(e, &geo);
+            keep.push(place_countries(e, &geo));
             e.geo = Some(geo);
             e.tone = Some(EventTone {
                 sentence: tone,
                 document,
             });
         }
+        let mut keep = keep.into_iter();
+        coded.events.retain(|_| keep.next().unwrap_or(true));
     }
 }
 
@@ -141,15 +144,17 @@ impl Enricher {
 /// IRQUAF, not the demonym of another actor). Expert coders read such actors so, and GDELT's
 /// users count events by the actors' countries. The place is cited in the event's rule. Not
 /// for intentions, meetings and cooperation (CAMEO roots 03–06), held abroad as often as at
-/// home (*resumed negotiations in Havana*).
-fn place_countries(e: &mut Event, geo: &EventGeo) {
+/// home (*resumed negotiations in Havana*). False when the place made both sides one actor
+/// (*navies … off India's west coast, involving destroyers*: `INDMIL` → `INDMIL`): an actor
+/// does not act on itself, so the event is dropped.
+fn place_countries(e: &mut Event, geo: &EventGeo) -> bool {
     if matches!(e.root_code.as_str(), "03" | "04" | "05" | "06") {
-        return;
+        return true;
     }
     let Some(at) = geo.action.as_ref().filter(|l| {
         matches!(l.how, How::Clause | How::Dateline) && !l.place.country_iso3.is_empty()
     }) else {
-        return;
+        return true;
     };
     let iso3 = &at.place.country_iso3;
     let how = if at.how == How::Dateline {
@@ -171,6 +176,10 @@ fn place_countries(e: &mut Event, geo: &EventGeo) {
             entry: format!("{} → {iso3}", at.place.full_name),
             at: format!("gazetteer ({how})"),
         });
+    }
+    match (&e.source, &e.target) {
+        (Some(s), Some(t)) => s.code != t.code,
+        _ => true,
     }
 }
 
@@ -299,7 +308,7 @@ mod tests {
     #[test]
     fn actors_without_a_country_take_the_place_of_the_event() {
         let (mut e, geo) = arrest("17", "clause", "PAK");
-        place_countries(&mut e, &geo);
+        assert!(place_countries(&mut e, &geo));
         assert_eq!(e.source.as_ref().unwrap().code, "PAKCOP");
         assert_eq!(e.target.as_ref().unwrap().code, "FRAOPP");
         assert!(e.rule.source.iter().any(|c| c.entry.contains("Karachi")));
@@ -309,6 +318,16 @@ mod tests {
             place_countries(&mut e, &geo);
             assert_eq!(e.source.as_ref().unwrap().code, "---COP", "{root} {how}");
         }
+    }
+
+    #[test]
+    fn an_actor_made_the_other_side_by_the_place_is_dropped() {
+        // Pakistani police arresting police of no country in Karachi: PAKCOP → PAKCOP.
+        let (mut e, geo) = arrest("17", "clause", "PAK");
+        if let Some(t) = e.target.as_mut() {
+            t.code = "PAKCOP".to_string();
+        }
+        assert!(!place_countries(&mut e, &geo));
     }
 
     #[test]
