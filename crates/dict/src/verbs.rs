@@ -219,17 +219,42 @@ impl VerbDictionary {
     }
 
     /// Appends another verb dictionary (an overlay): its families, verbs and patterns follow
-    /// these, and its synsets join those of the same name.
+    /// these, and its synsets join those of the same name. An overlay family all of whose verbs
+    /// these already list in one family adds its patterns to that family instead (an overlay
+    /// `DELIVER` with `- * &WEAPON [072]` extends CAMEO.2.0's `DELIVER`).
     pub fn extend(&mut self, other: VerbDictionary) {
         let offset = self.families.len();
+        let known: HashMap<&VerbForm, usize> =
+            self.verbs.iter().map(|v| (&v.base, v.family)).collect();
+        // The family each overlay family's patterns go to.
+        let target: Vec<usize> = (0..other.families.len())
+            .map(|f| {
+                let mut homes = other
+                    .verbs
+                    .iter()
+                    .filter(|v| v.family == f)
+                    .map(|v| known.get(&v.base).copied());
+                match homes.next() {
+                    Some(Some(home)) if homes.all(|h| h == Some(home)) => home,
+                    _ => f + offset,
+                }
+            })
+            .collect();
+        let extends = |f: usize| target[f] < offset;
         self.families.extend(other.families);
-        self.verbs.extend(other.verbs.into_iter().map(|mut v| {
-            v.family += offset;
-            v
-        }));
+        self.verbs.extend(
+            other
+                .verbs
+                .into_iter()
+                .filter(|v| !extends(v.family))
+                .map(|mut v| {
+                    v.family += offset;
+                    v
+                }),
+        );
         self.patterns
             .extend(other.patterns.into_iter().map(|mut p| {
-                p.family += offset;
+                p.family = target[p.family];
                 p
             }));
         for s in other.synsets {
@@ -754,6 +779,24 @@ mod tests {
         assert_eq!(a.patterns[1].family, 1);
         assert_eq!(a.synset("ARMS").unwrap().members.len(), 2);
         assert!(a.pattern_is_usable(&a.patterns[1]));
+    }
+
+    #[test]
+    fn an_overlay_of_known_verbs_extends_their_family() {
+        let mut a = parse_verbs("--- FIRE [190] ---\nFIRE\n- * GUN [195]\n", "a").unwrap();
+        let b = parse_verbs(
+            "--- FIRE [---] ---\nFIRE\n- * ROCKET [195]\n--- URGE [020] ---\nURGE\n",
+            "b",
+        )
+        .unwrap();
+        a.extend(b);
+        assert_eq!(a.verbs.len(), 2, "FIRE is listed once, URGE added");
+        assert_eq!(a.verbs[1].family, 2, "URGE in its own family");
+        assert_eq!(a.patterns.len(), 2);
+        assert_eq!(
+            a.patterns[1].family, 0,
+            "the new FIRE pattern is the old family's"
+        );
     }
 
     use super::*;

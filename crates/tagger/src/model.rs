@@ -80,7 +80,7 @@ impl Tagger {
             best
         });
         if let Some(v) = verb.filter(|_| written_as_sentence) {
-            v.past_after_plural_subjects(&self.tags, &mut out);
+            v.past_after_plural_subjects(&self.tags, toks, &mut out);
             v.past_after_opening_subject(&self.tags, toks, &mut out);
             v.give_a_finite_verb(&self.tags, &mut out, &past_margin);
         }
@@ -159,20 +159,36 @@ const TIMES: &[&str] = &[
     "overnight",
 ];
 
+/// Whether word `i` of `toks` (as built by [`tokens`]) opens a time.
+fn is_time(toks: &[Token], i: usize) -> bool {
+    toks.get(i + 2)
+        .is_some_and(|t| TIMES.iter().any(|w| hash_str(w) == t.lower))
+}
+
 /// Fine tags of verbs that make a clause finite.
 const FINITE: &[&str] = &["VBD", "VBZ", "VBP", "MD"];
 
 impl VerbClasses {
     /// In a sentence written as one (capital first, full stop last), a participle right after a
     /// plural noun and before the start of a noun phrase is a past tense, whatever else the
-    /// sentence holds ("Israeli jets bombed targets near Aleppo, Syria said"): a passive
-    /// participle takes no object.
-    fn past_after_plural_subjects(&self, tags: &[(String, String)], classes: &mut [u16]) {
+    /// sentence holds ("Israeli jets bombed targets near Aleppo, Syria said", "police fired
+    /// tear gas"): a passive participle takes no object. Not before a time noun ("others made
+    /// today").
+    fn past_after_plural_subjects(
+        &self,
+        tags: &[(String, String)],
+        toks: &[Token],
+        classes: &mut [u16],
+    ) {
         let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
         for i in 1..classes.len().saturating_sub(1) {
             if classes[i] == self.participle
                 && matches!(xpos(classes[i - 1]), "NNS" | "NNPS")
-                && matches!(xpos(classes[i + 1]), "DT" | "PRP$" | "CD" | "NNS" | "JJ")
+                && match xpos(classes[i + 1]) {
+                    "DT" | "PRP$" | "CD" | "NNS" | "JJ" => true,
+                    "NN" => !is_time(toks, i + 1),
+                    _ => false,
+                }
             {
                 classes[i] = self.past;
             }
@@ -215,9 +231,7 @@ impl VerbClasses {
             && classes
                 .get(i + 1)
                 .is_some_and(|&c| matches!(xpos(c), "DT" | "PRP$" | "CD" | "JJ" | "NNP" | "NNPS"))
-            && toks
-                .get(i + 3)
-                .is_some_and(|t| !TIMES.iter().any(|w| hash_str(w) == t.lower))
+            && !is_time(toks, i + 1)
         {
             classes[i] = self.past;
         }
@@ -340,6 +354,25 @@ mod tests {
         let margin = [f32::NEG_INFINITY, -2.0, f32::NEG_INFINITY, -0.5, 0.0, 0.0];
         verbs().give_a_finite_verb(&tags(), &mut classes, &margin);
         assert_eq!(classes, vec![3, 1, 3, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_participle_between_a_plural_and_an_object_is_a_past_tense() {
+        let plural = |words: &[&str], classes: &[u16]| {
+            let mut classes = classes.to_vec();
+            let toks = tokens(words.iter().copied());
+            verbs().past_after_plural_subjects(&tags(), &toks, &mut classes);
+            classes
+        };
+        assert_eq!(
+            plural(&["troops", "fired", "gas", "."], &[0, 1, 3, 4]),
+            vec![0, 2, 3, 4]
+        );
+        // A time noun after it: "others made today".
+        assert_eq!(
+            plural(&["others", "made", "today", "."], &[0, 1, 3, 4]),
+            vec![0, 1, 3, 4]
+        );
     }
 
     #[test]
