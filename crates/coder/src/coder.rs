@@ -704,8 +704,18 @@ fn code_verb(
     // (`%`), when the code is paired ("Grenada and Egypt signed a trade agreement") and when it
     // is cooperation ("Saudi Arabia and Iran agreed to restore relations").
     // Nor is the place a compound source met in their partner ("resumed talks in Havana").
+    // Nor is the topic an actor after the verb is found in ("agreed to share intelligence on
+    // terrorist groups").
+    let topic = |t: usize| {
+        matches!(
+            tree.case_of(mentions[t].head),
+            Some("ON" | "ABOUT" | "OVER" | "REGARDING")
+        )
+    };
     let only_venue = target_via != Via::PatternTarget
-        && targets.iter().all(|&t| is_venue(tree, i, &mentions[t]));
+        && targets
+            .iter()
+            .all(|&t| is_venue(tree, i, &mentions[t]) || topic(t));
     let reciprocal = (targets.is_empty() || only_venue)
         && sources.len() >= 2
         && (reverse.is_some() || forward.as_ref().is_some_and(is_cooperation));

@@ -662,6 +662,18 @@ fn compound_adjectives_share_the_agent() {
     c.finish();
 }
 
+/// A compound source's cooperation is between its conjuncts, not with the topic after the
+/// verb ("agreed to share intelligence on terrorist groups").
+#[test]
+fn a_compound_source_cooperates_with_itself_not_its_topic() {
+    let fx = fixture!("compound");
+    let coder = coder();
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["compound-topic"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "050"), ev("GON", "IRN", "050")]);
+    c.finish();
+}
+
 /// Conjoined verbs: the second verb takes the first one's subject.
 #[test]
 fn compound_verbs() {
