@@ -220,7 +220,7 @@ pub(crate) fn code_sentence(
         }
         // An infinitive modifying a noun names no fact: "calls to release a tourist", "the
         // decision to withdraw".
-        if (tree.rel(i) == "acl" && is_infinitive(tree, i)) || is_condition(tree, i) {
+        if (tree.rel(i) == "acl" && is_infinitive(tree, i)) || names_no_fact(tree, i) {
             continue;
         }
         let Some(hit) = verb_at(lex, tree, i) else {
@@ -263,10 +263,11 @@ pub(crate) fn code_sentence(
     out
 }
 
-/// Whether verb `i` is in a condition (*if*, *unless*), or conjoined or infinitive under one
-/// (*would respond with force if drones again violated its airspace* reports no violation), or
-/// is a subjectless participle of comparison (*as expected by economists*, *as agreed*).
-fn is_condition(tree: &Tree<'_>, i: usize) -> bool {
+/// Whether verb `i` names nothing that happened: it is in a condition (*if*, *unless*), or
+/// conjoined or infinitive under one (*would respond with force if drones again violated its
+/// airspace* reports no violation), or is a subjectless participle of comparison (*as expected
+/// by economists*, *as agreed*).
+fn names_no_fact(tree: &Tree<'_>, i: usize) -> bool {
     let comparison = tree.words[i].xpos == "VBN"
         && tree.children_rel(i, "mark").any(|m| tree.upper[m] == "AS")
         && !tree.children[i]
