@@ -221,11 +221,14 @@ impl VerbDictionary {
     /// Appends another verb dictionary (an overlay): its families, verbs and patterns follow
     /// these, and its synsets join those of the same name. An overlay family all of whose verbs
     /// these already list in one family adds its patterns to that family instead (an overlay
-    /// `DELIVER` with `- * &WEAPON [072]` extends CAMEO.2.0's `DELIVER`).
+    /// `DELIVER` with `- * &WEAPON [072]` extends CAMEO.2.0's `DELIVER`); a verb listed twice
+    /// belongs to its first family, the one a coder finds first.
     pub fn extend(&mut self, other: VerbDictionary) {
         let offset = self.families.len();
-        let known: HashMap<&VerbForm, usize> =
-            self.verbs.iter().map(|v| (&v.base, v.family)).collect();
+        let mut known: HashMap<&VerbForm, usize> = HashMap::new();
+        for v in &self.verbs {
+            known.entry(&v.base).or_insert(v.family);
+        }
         // The family each overlay family's patterns go to.
         let target: Vec<usize> = (0..other.families.len())
             .map(|f| {
@@ -797,6 +800,19 @@ mod tests {
             a.patterns[1].family, 0,
             "the new FIRE pattern is the old family's"
         );
+    }
+
+    #[test]
+    fn a_verb_listed_twice_is_extended_in_its_first_family() {
+        let mut a = parse_verbs(
+            "--- FIRE [190] ---\nFIRE\n--- SACK [---] ---\nFIRE\n- * MINISTER [---]\n",
+            "a",
+        )
+        .unwrap();
+        let b = parse_verbs("--- FIRE [---] ---\nFIRE\n- * ROCKET [195]\n", "b").unwrap();
+        a.extend(b);
+        let rocket = a.patterns.last().expect("the overlay's pattern");
+        assert_eq!(rocket.family, 0, "the first FIRE family");
     }
 
     use super::*;
