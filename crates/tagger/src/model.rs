@@ -165,6 +165,32 @@ fn is_time(toks: &[Token], i: usize) -> bool {
         .is_some_and(|t| TIMES.iter().any(|w| hash_str(w) == t.lower))
 }
 
+/// Words that open an approximate number ("killed at least 160", "arrested more than 100").
+const QUANTITY_OPENERS: &[&[&str]] = &[
+    &["at", "least"],
+    &["more", "than"],
+    &["up", "to"],
+    &["over"],
+    &["nearly"],
+    &["almost"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["some"],
+];
+
+/// Whether word `i` of `toks` (as built by [`tokens`]) opens an approximate number: an opener
+/// right before a number (a word `is_number` holds for).
+fn opens_quantity(toks: &[Token], is_number: impl Fn(usize) -> bool, i: usize) -> bool {
+    QUANTITY_OPENERS.iter().any(|opener| {
+        opener
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks.get(i + k + 2).is_some_and(|t| hash_str(w) == t.lower))
+            && is_number(i + opener.len())
+    })
+}
+
 /// Fine tags of verbs that make a clause finite.
 const FINITE: &[&str] = &["VBD", "VBZ", "VBP", "MD"];
 
@@ -172,8 +198,8 @@ impl VerbClasses {
     /// In a sentence written as one (capital first, full stop last), a participle right after a
     /// plural noun and before the start of a noun phrase is a past tense, whatever else the
     /// sentence holds ("Israeli jets bombed targets near Aleppo, Syria said", "police fired
-    /// tear gas"): a passive participle takes no object. Not before a time noun ("others made
-    /// today").
+    /// tear gas", "jihadists killed at least 160 people"): a passive participle takes no object.
+    /// Not before a time noun ("others made today").
     fn past_after_plural_subjects(
         &self,
         tags: &[(String, String)],
@@ -187,7 +213,11 @@ impl VerbClasses {
                 && match xpos(classes[i + 1]) {
                     "DT" | "PRP$" | "CD" | "NNS" | "JJ" => true,
                     "NN" => !is_time(toks, i + 1),
-                    _ => false,
+                    _ => opens_quantity(
+                        toks,
+                        |j| classes.get(j).is_some_and(|&c| xpos(c) == "CD"),
+                        i + 1,
+                    ),
                 }
             {
                 classes[i] = self.past;
@@ -330,6 +360,8 @@ mod tests {
             "VBZ VERB",
             "RB ADV",
             "NNP PROPN",
+            "IN ADP",
+            "CD NUM",
         ]
         .iter()
         .map(|t| {
@@ -367,6 +399,14 @@ mod tests {
         assert_eq!(
             plural(&["troops", "fired", "gas", "."], &[0, 1, 3, 4]),
             vec![0, 2, 3, 4]
+        );
+        // An approximate number after it: "jihadists killed at least 160 people".
+        assert_eq!(
+            plural(
+                &["jihadists", "killed", "at", "least", "160", "."],
+                &[0, 1, 8, 6, 9, 4]
+            ),
+            vec![0, 2, 8, 6, 9, 4]
         );
         // A time noun after it: "others made today".
         assert_eq!(
