@@ -1257,6 +1257,11 @@ fn parser_slips_are_repaired() {
         &[ev("BRAGOV", "IRN", "190"), ev("ISRCOP", "IRN", "190")],
     );
 
+    // "said on Monday it had attacked Iran", the clause hung from "Monday" as a relative
+    // clause: it is what Israel said.
+    let run = c.run(&coder, &fx, &["slip-clause-after-time"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "190").reported_by("ISR")]);
+
     // "invited the Iranian government to meet Gondor", the infinitive parsed as advcl.
     let run = c.run(&coder, &fx, &["slip-infinitive-purpose"], default_date());
     c.expect(
