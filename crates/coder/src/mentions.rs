@@ -103,7 +103,14 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
             .iter()
             .enumerate()
             .any(|(o, &g)| o != k - 1 && g == group_of[k - 1]);
-        if a.end == b.start && alone && (is_agent(a) || is_agent(b) || refines(a, b)) {
+        // An agent whose own actor stands before it keeps it ("the Swedish embassy in
+        // Baghdad" is Sweden's, where the agent's words end in "in").
+        let owned = k >= 2
+            && is_agent(a)
+            && !is_agent(b)
+            && matches[k - 2].end == a.start
+            && matches!(matches[k - 2].kind, Kind::Actor(_));
+        if a.end == b.start && alone && !owned && (is_agent(a) || is_agent(b) || refines(a, b)) {
             group_of[k - 1] = group_of[k];
         }
     }

@@ -81,6 +81,7 @@ MILITARY [~MIL]
 OPPOSITION [~OPP]
 REPORTER [~MED]
 ARTILLERY [~MIL]
+EMBASSY_IN {} [~GOV]
 ";
 
 const DISCARDS: &str = "\
@@ -574,6 +575,11 @@ fn multiword_names_and_stems() {
     // unknown country `---`), and are not GONMIL.
     let run = c.run(&coder, &fx, &["names-gondorian"], default_date());
     c.expect(&run, &[ev("---MIL", "IRN", "190")]);
+
+    // An agent whose words end in a preposition (`EMBASSY_IN`) belongs to the actor before it,
+    // not to the place after it: "the Israeli embassy in Iran" is Israel's.
+    let run = c.run(&coder, &fx, &["names-owner-before-place"], default_date());
+    c.expect(&run, &[ev("ISRGOV", "GON", "111")]);
     c.finish();
 }
 
