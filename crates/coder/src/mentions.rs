@@ -103,8 +103,8 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
             .iter()
             .enumerate()
             .any(|(o, &g)| o != k - 1 && g == group_of[k - 1]);
-        // An agent whose own actor stands before it keeps it ("the Swedish embassy in
-        // Baghdad" is Sweden's, where the agent's words end in "in").
+        // An agent right between two actors keeps the one before it, which joins it next:
+        // "the Swedish embassy in Baghdad" (agent `EMBASSY_IN`) is Sweden's, not Iraq's.
         let owned = k >= 2
             && is_agent(a)
             && !is_agent(b)

@@ -141,13 +141,13 @@ impl<'a> Tree<'a> {
             })
             .collect();
         let lemma: Vec<&str> = (0..n).map(|i| spellings.get(n + i)).collect();
-        let after_time: Vec<usize> = (0..n)
-            .filter_map(|i| {
-                let v = clause_after_time(words, &lemma, &head, i)?;
+        let mut after_time = vec![false; n];
+        for i in 0..n {
+            if let Some(v) = clause_after_time(words, &lemma, &head, i) {
                 head[i] = Some(v);
-                Some(i)
-            })
-            .collect();
+                after_time[i] = true;
+            }
+        }
         let mut children = vec![Vec::new(); n];
         for (i, h) in head.iter().enumerate() {
             if let Some(h) = *h {
@@ -170,7 +170,7 @@ impl<'a> Tree<'a> {
         }
         let rels = (0..n)
             .map(|i| {
-                if after_time.contains(&i) {
+                if after_time[i] {
                     "ccomp"
                 } else {
                     controlled(words, &lemma, &head, &children, i)
