@@ -220,7 +220,10 @@ pub(crate) fn code_sentence(
         }
         // An infinitive modifying a noun names no fact: "calls to release a tourist", "the
         // decision to withdraw".
-        if (tree.rel(i) == "acl" && is_infinitive(tree, i)) || names_no_fact(tree, i) {
+        if (tree.rel(i) == "acl" && is_infinitive(tree, i))
+            || names_no_fact(tree, i)
+            || is_history(lex, tree, i)
+        {
             continue;
         }
         let Some(hit) = verb_at(lex, tree, i) else {
@@ -243,7 +246,10 @@ pub(crate) fn code_sentence(
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
         for i in 0..tree.len() {
             let finite = looks_finite(tree.upper[i]) || plural_agreement(tree, i);
-            if !matches!(tree.upos(i), "NOUN" | "PROPN" | "ADJ") || !finite {
+            if !matches!(tree.upos(i), "NOUN" | "PROPN" | "ADJ")
+                || !finite
+                || is_history(lex, tree, i)
+            {
                 continue;
             }
             let Some(hit) = verb_by_form(lex, tree, i) else {
@@ -261,6 +267,13 @@ pub(crate) fn code_sentence(
         }
     }
     out
+}
+
+/// Whether verb `i` is dated to a year the discards list as history (*attacked Iran in 1997*).
+fn is_history(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> bool {
+    tree.year_of(i)
+        .and_then(|y| lex.historical_year(y))
+        .is_some()
 }
 
 /// Whether verb `i` names nothing that happened: it is in a condition (*if*, *unless*), or

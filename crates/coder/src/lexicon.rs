@@ -80,6 +80,9 @@ pub struct Lexicon {
     discard_trie: Trie,
     /// Each discard's entry and whether it discards the whole story.
     discard_entries: Vec<(Loc, bool)>,
+    /// Sentence discards that are a bare year (Phoenix lists 1914–2013), with their entries:
+    /// they mark events of that year as history (see [`Lexicon::historical_year`]).
+    year_discards: HashMap<String, Loc>,
     forms: HashMap<String, Vec<FormRef>>,
     bases: HashMap<String, Vec<u32>>,
     pub(crate) patterns: Vec<Vec<CompiledPattern>>,
@@ -183,7 +186,15 @@ impl Lexicon {
         }
         let mut discard_trie = Trie::default();
         let mut discard_entries = Vec::new();
+        let mut year_discards = HashMap::default();
         for e in &discards.entries {
+            if let [word] = e.phrase.words.as_slice()
+                && e.scope == DiscardScope::Sentence
+                && is_year(word)
+            {
+                year_discards.insert(word.clone(), e.line.clone());
+                continue;
+            }
             discard_trie.insert(
                 &e.phrase.words,
                 e.phrase.exact,
@@ -250,6 +261,7 @@ impl Lexicon {
             agent_trie,
             discard_trie,
             discard_entries,
+            year_discards,
             forms,
             bases,
             patterns,
@@ -341,6 +353,16 @@ impl Lexicon {
             }
         }
         found
+    }
+
+    /// The bare-year discard entry for `word` (`1997`), if the discards list that year.
+    ///
+    /// Phoenix discards every sentence that names one of the years 1914–2013, to keep
+    /// retrospective reporting out; news names years in passing (*countries that joined the
+    /// alliance after 1997*), so Tacitus drops only the events whose own verb is dated to such
+    /// a year (*attacked Iran in 1997*).
+    pub(crate) fn historical_year(&self, word: &str) -> Option<&Loc> {
+        self.year_discards.get(word)
     }
 
     /// The Goldstein score of a code (falling back to its base and root).
@@ -509,6 +531,11 @@ fn pattern_text(p: &Pattern) -> String {
     parts.push("*".into());
     parts.extend(els(&p.after));
     parts.join(" ")
+}
+
+/// Whether a dictionary word is a year: four ASCII digits.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

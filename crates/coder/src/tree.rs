@@ -48,8 +48,8 @@ pub(crate) struct Tree<'a> {
     /// Last word of each word's subtree (subtrees of projective trees are contiguous; for the
     /// rest this bounds them).
     pub right: Vec<usize>,
-    /// Relation of each word, as the parser gave it or as [`controlled`] and
-    /// [`clause_after_time`] repair it.
+    /// Relation of each word, as the parser gave it or as [`controlled`],
+    /// [`clause_after_time`] and [`relative_as_complement`] repair it.
     rels: Vec<&'a str>,
 }
 
@@ -128,6 +128,27 @@ fn clause_after_time(
     (subject && !comma).then_some(v)
 }
 
+/// The noun a clause belongs to when the parser made a relative clause the complement of a verb
+/// further left (*demanded that NATO pull back troops deployed in countries that joined the
+/// alliance*: *joined* under *demanded*). The clause's subject is a relative pronoun right after
+/// that noun; `None` when the noun is the verb's own argument (*told Reuters that ...*, where
+/// the parser may read *that* as the subject), for every other word and every other relation.
+fn relative_as_complement(words: &[Word], head: &[Option<usize>], i: usize) -> Option<usize> {
+    if words[i].deprel != "ccomp" {
+        return None;
+    }
+    let h = head[i]?;
+    let s = (0..i).find(|&c| head[c] == Some(i) && words[c].deprel.starts_with("nsubj"))?;
+    let pronoun = words[s].upos == "PRON"
+        && ["that", "which", "who"]
+            .iter()
+            .any(|r| words[s].form.eq_ignore_ascii_case(r));
+    let n = s.checked_sub(1).filter(|&n| n > h)?;
+    let noun = matches!(words[n].upos.as_str(), "NOUN" | "PROPN");
+    let first = (h + 1..s).all(|c| head[c] != Some(i));
+    (pronoun && noun && first && head[n] != Some(h)).then_some(n)
+}
+
 impl<'a> Tree<'a> {
     /// Builds the view over `words` and their `spellings`; heads out of range are roots.
     pub fn new(words: &'a [Word], spellings: &'a Spellings) -> Tree<'a> {
@@ -141,11 +162,14 @@ impl<'a> Tree<'a> {
             })
             .collect();
         let lemma: Vec<&str> = (0..n).map(|i| spellings.get(n + i)).collect();
-        let mut after_time = vec![false; n];
+        let mut repaired: Vec<Option<&'static str>> = vec![None; n];
         for i in 0..n {
             if let Some(v) = clause_after_time(words, &lemma, &head, i) {
                 head[i] = Some(v);
-                after_time[i] = true;
+                repaired[i] = Some("ccomp");
+            } else if let Some(noun) = relative_as_complement(words, &head, i) {
+                head[i] = Some(noun);
+                repaired[i] = Some("acl:relcl");
             }
         }
         let mut children = vec![Vec::new(); n];
@@ -169,13 +193,7 @@ impl<'a> Tree<'a> {
             }
         }
         let rels = (0..n)
-            .map(|i| {
-                if after_time[i] {
-                    "ccomp"
-                } else {
-                    controlled(words, &lemma, &head, &children, i)
-                }
-            })
+            .map(|i| repaired[i].unwrap_or_else(|| controlled(words, &lemma, &head, &children, i)))
             .collect();
         Tree {
             words,
@@ -233,6 +251,35 @@ impl<'a> Tree<'a> {
     /// Whether word `i` heads a time expression (*on Monday*, *in March*, *last week*).
     pub fn is_time(&self, i: usize) -> bool {
         TIME_WORDS.contains(&self.lemma[i])
+    }
+
+    /// The year verb `v`'s own time phrase names (*in 1997*, *in March 1997*, *on 3 May
+    /// 1997*), as written; `None` without one, and for *since* (*has operated since 1990* is
+    /// still so).
+    pub fn year_of(&self, v: usize) -> Option<&str> {
+        let year = |w: usize| {
+            let f = self.upper[w];
+            (f.len() == 4 && f.bytes().all(|b| b.is_ascii_digit())).then_some(f)
+        };
+        self.children[v]
+            .iter()
+            .filter(|&&c| {
+                matches!(self.base_rel(c), "obl" | "nmod") && self.case_of(c) != Some("SINCE")
+            })
+            .find_map(|&c| {
+                year(c).or_else(|| {
+                    let dated = self.is_time(c) || self.upos(c) == "NUM";
+                    let parts = self.children[c].iter().filter(|&&y| {
+                        matches!(
+                            self.base_rel(y),
+                            "nummod" | "compound" | "flat" | "nmod" | "obl"
+                        )
+                    });
+                    dated
+                        .then(|| parts.filter_map(|&y| year(y)).next())
+                        .flatten()
+                })
+            })
     }
 
     /// Words of the subtree of `i`, in order, leaving out the subtrees of children for which
@@ -350,6 +397,43 @@ mod tests {
         ];
         with_tree(&which, |t| {
             assert_eq!((t.head[8], t.rel(8)), (Some(4), "acl:relcl"));
+        });
+    }
+
+    #[test]
+    fn a_relative_clause_read_as_a_complement_joins_its_noun() {
+        // "Gondor demanded that Arnor withdraw troops from towns that joined Mordor", with
+        // "joined" under "demanded".
+        let joined = [
+            ("Gondor", "Gondor", "PROPN", "NNP", 2, "nsubj"),
+            ("demanded", "demand", "VERB", "VBD", 0, "root"),
+            ("that", "that", "SCONJ", "IN", 5, "mark"),
+            ("Arnor", "Arnor", "PROPN", "NNP", 5, "nsubj"),
+            ("withdraw", "withdraw", "VERB", "VB", 2, "ccomp"),
+            ("troops", "troops", "NOUN", "NNS", 5, "obj"),
+            ("from", "from", "ADP", "IN", 8, "case"),
+            ("towns", "town", "NOUN", "NNS", 5, "obl"),
+            ("that", "that", "PRON", "WDT", 10, "nsubj"),
+            ("joined", "join", "VERB", "VBD", 2, "ccomp"),
+            ("Mordor", "Mordor", "PROPN", "NNP", 10, "obj"),
+        ];
+        with_tree(&joined, |t| {
+            assert_eq!((t.head[9], t.rel(9)), (Some(7), "acl:relcl"));
+            assert_eq!((t.head[4], t.rel(4)), (Some(1), "ccomp"));
+        });
+        // "Gondor told Arnor that Mordor had attacked", "that" read as the subject: the noun is
+        // the verb's object, so the complement stays.
+        let told = [
+            ("Gondor", "Gondor", "PROPN", "NNP", 2, "nsubj"),
+            ("told", "tell", "VERB", "VBD", 0, "root"),
+            ("Arnor", "Arnor", "PROPN", "NNP", 2, "obj"),
+            ("that", "that", "PRON", "WDT", 7, "nsubj"),
+            ("Mordor", "Mordor", "PROPN", "NNP", 7, "nsubj"),
+            ("had", "have", "AUX", "VBD", 7, "aux"),
+            ("attacked", "attack", "VERB", "VBN", 2, "ccomp"),
+        ];
+        with_tree(&told, |t| {
+            assert_eq!((t.head[6], t.rel(6)), (Some(1), "ccomp"));
         });
     }
 }

@@ -87,6 +87,7 @@ EMBASSY_IN {} [~GOV]
 const DISCARDS: &str = "\
 WORLD CUP
 +VIDEO GAME
+1997
 ";
 
 /// `file:line` of the first line of `text` that is `needle`, else the first that contains it.
@@ -1119,6 +1120,14 @@ fn discards() {
     if let Some(e) = run.events().first() {
         c.that(e.sentence == 1, &run, "the event is in sentence 1");
     }
+
+    // A bare year discards the events dated to it, not the sentence naming it.
+    let run = c.run(&coder, &fx, &["disc-year"], default_date());
+    c.expect(&run, &[]);
+    let run = c.run(&coder, &fx, &["disc-year-relative"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "112")]);
+    let run = c.run(&coder, &fx, &["disc-year-since"], default_date());
+    c.expect(&run, &[ev("GON", "IRN", "112")]);
 
     // A story discard removes every event of the document, wherever it is.
     let run = c.run(&coder, &fx, &["disc-story-1"], default_date());
