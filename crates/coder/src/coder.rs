@@ -271,9 +271,7 @@ pub(crate) fn code_sentence(
 
 /// Whether verb `i` is dated to a year the discards list as history (*attacked Iran in 1997*).
 fn is_history(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> bool {
-    tree.year_of(i)
-        .and_then(|y| lex.historical_year(y))
-        .is_some()
+    tree.year_of(i).is_some_and(|y| lex.is_historical_year(y))
 }
 
 /// Whether verb `i` names nothing that happened: it is in a condition (*if*, *unless*), or

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap as StdHashMap;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::path::Path;
 
 use tacitus_dict::{
@@ -13,6 +13,7 @@ use tacitus_dict::{
     PatternTerm, PhoenixSet, VerbCode, VerbDictionary, VerbForm,
 };
 
+use crate::tree::is_year;
 use crate::trie::{AGENT_ENDINGS, Trie, split_hyphens};
 
 /// A word or synset to match against tokens.
@@ -80,9 +81,9 @@ pub struct Lexicon {
     discard_trie: Trie,
     /// Each discard's entry and whether it discards the whole story.
     discard_entries: Vec<(Loc, bool)>,
-    /// Sentence discards that are a bare year (Phoenix lists 1914–2013), with their entries:
-    /// they mark events of that year as history (see [`Lexicon::historical_year`]).
-    year_discards: HashMap<String, Loc>,
+    /// Sentence discards that are a bare year (Phoenix lists 1914–2013): they mark events of
+    /// that year as history (see [`Lexicon::is_historical_year`]).
+    year_discards: FxHashSet<String>,
     forms: HashMap<String, Vec<FormRef>>,
     bases: HashMap<String, Vec<u32>>,
     pub(crate) patterns: Vec<Vec<CompiledPattern>>,
@@ -186,13 +187,13 @@ impl Lexicon {
         }
         let mut discard_trie = Trie::default();
         let mut discard_entries = Vec::new();
-        let mut year_discards = HashMap::default();
+        let mut year_discards = FxHashSet::default();
         for e in &discards.entries {
             if let [word] = e.phrase.words.as_slice()
                 && e.scope == DiscardScope::Sentence
                 && is_year(word)
             {
-                year_discards.insert(word.clone(), e.line.clone());
+                year_discards.insert(word.clone());
                 continue;
             }
             discard_trie.insert(
@@ -355,14 +356,14 @@ impl Lexicon {
         found
     }
 
-    /// The bare-year discard entry for `word` (`1997`), if the discards list that year.
+    /// Whether the discards list `word` (`1997`) as a bare year.
     ///
     /// Phoenix discards every sentence that names one of the years 1914–2013, to keep
     /// retrospective reporting out; news names years in passing (*countries that joined the
     /// alliance after 1997*), so Tacitus drops only the events whose own verb is dated to such
     /// a year (*attacked Iran in 1997*).
-    pub(crate) fn historical_year(&self, word: &str) -> Option<&Loc> {
-        self.year_discards.get(word)
+    pub(crate) fn is_historical_year(&self, word: &str) -> bool {
+        self.year_discards.contains(word)
     }
 
     /// The Goldstein score of a code (falling back to its base and root).
@@ -531,11 +532,6 @@ fn pattern_text(p: &Pattern) -> String {
     parts.push("*".into());
     parts.extend(els(&p.after));
     parts.join(" ")
-}
-
-/// Whether a dictionary word is a year: four ASCII digits.
-fn is_year(word: &str) -> bool {
-    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

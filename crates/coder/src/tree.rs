@@ -257,29 +257,28 @@ impl<'a> Tree<'a> {
     /// 1997*), as written; `None` without one, and for *since* (*has operated since 1990* is
     /// still so).
     pub fn year_of(&self, v: usize) -> Option<&str> {
-        let year = |w: usize| {
-            let f = self.upper[w];
-            (f.len() == 4 && f.bytes().all(|b| b.is_ascii_digit())).then_some(f)
-        };
-        self.children[v]
-            .iter()
-            .filter(|&&c| {
-                matches!(self.base_rel(c), "obl" | "nmod") && self.case_of(c) != Some("SINCE")
-            })
-            .find_map(|&c| {
-                year(c).or_else(|| {
-                    let dated = self.is_time(c) || self.upos(c) == "NUM";
-                    let parts = self.children[c].iter().filter(|&&y| {
-                        matches!(
-                            self.base_rel(y),
-                            "nummod" | "compound" | "flat" | "nmod" | "obl"
-                        )
-                    });
-                    dated
-                        .then(|| parts.filter_map(|&y| year(y)).next())
-                        .flatten()
-                })
-            })
+        let year = |w: usize| is_year(self.upper[w]).then_some(self.upper[w]);
+        let time_phrases = self.children[v].iter().filter(|&&c| {
+            matches!(self.base_rel(c), "obl" | "nmod") && self.case_of(c) != Some("SINCE")
+        });
+        for &c in time_phrases {
+            if let Some(y) = year(c) {
+                return Some(y);
+            }
+            // A date: the year is a part of the month or day (*March 1997*, *3 May 1997*).
+            if self.is_time(c) || self.upos(c) == "NUM" {
+                let parts = self.children[c].iter().filter(|&&p| {
+                    matches!(
+                        self.base_rel(p),
+                        "nummod" | "compound" | "flat" | "nmod" | "obl"
+                    )
+                });
+                if let Some(y) = parts.filter_map(|&p| year(p)).next() {
+                    return Some(y);
+                }
+            }
+        }
+        None
     }
 
     /// Words of the subtree of `i`, in order, leaving out the subtrees of children for which
@@ -304,6 +303,11 @@ impl<'a> Tree<'a> {
         out.dedup();
         out
     }
+}
+
+/// Whether a word (upper case) is a year: four ASCII digits.
+pub(crate) fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Nouns of time (lemmas in upper case): a phrase they head says when, not to whom.
