@@ -148,6 +148,24 @@ fn setup_is_deterministic_and_idempotent() {
         std::fs::read(second.join("parser.bin")).unwrap()
             == std::fs::read(first.join("parser.bin")).unwrap()
     );
+
+    // A model recorded from older training code (another revision) is rebuilt, the others kept.
+    let manifest = std::fs::read_to_string(second.join("manifest.json")).unwrap();
+    let tagger_line = manifest
+        .lines()
+        .find(|l| l.contains("\"tagger\""))
+        .expect("tagger record");
+    let older = tagger_line.replace(" revision ", " revision 0");
+    assert_ne!(older, tagger_line, "the record names a revision");
+    std::fs::write(
+        second.join("manifest.json"),
+        manifest.replace(tagger_line, &older),
+    )
+    .unwrap();
+    let retrained = setup_into(&second);
+    let log = String::from_utf8_lossy(&retrained.stderr);
+    assert!(log.contains("tagger: trained"), "{log}");
+    assert_eq!(log.matches("up to date").count(), 5, "{log}");
     let _ = std::fs::remove_dir_all(&second);
 }
 

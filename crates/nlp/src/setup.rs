@@ -1,8 +1,10 @@
 //! Training every model of the pipeline from the data directory.
 //!
 //! Setup is deterministic (the same data gives byte-identical model files) and idempotent: a
-//! manifest records, for each model, the fingerprint of the data and the Tacitus version it was
-//! built from, and a model whose record still matches is not trained again.
+//! manifest records, for each model, the fingerprint of the data, the Tacitus version and the
+//! training revision of the code it was built from (each model crate's `TRAINING_REVISION`; the
+//! parser's includes the tagger's, whose tags it is trained on), and a model whose record still
+//! matches is not trained again.
 //!
 //! The parser is trained on part-of-speech tags predicted by taggers that did not see the sentence
 //! (jackknifing), so it learns to cope with the tagger's mistakes it will meet at run time.
@@ -133,8 +135,18 @@ pub fn setup(
         "lemmatizer" => Lemmatizer::load(path).is_ok(),
         _ => Parser::load(path).is_ok(),
     };
+    let revision = |name: &str| match name {
+        "tokenizer" => format!("{record} revision {}", tacitus_text::TRAINING_REVISION),
+        "tagger" => format!("{record} revision {}", tacitus_tagger::TRAINING_REVISION),
+        "lemmatizer" => format!("{record} revision {}", tacitus_lemma::TRAINING_REVISION),
+        _ => format!(
+            "{record} revision {}.{}",
+            tacitus_parser::TRAINING_REVISION,
+            tacitus_tagger::TRAINING_REVISION
+        ),
+    };
     let todo = |name: &str, path: &Path| {
-        opts.force || manifest.models.get(name) != Some(&record) || !loads(name, path)
+        opts.force || manifest.models.get(name) != Some(&revision(name)) || !loads(name, path)
     };
     let stages = [
         ("tokenizer", &files.tokenizer),
@@ -199,7 +211,7 @@ pub fn setup(
         m.save(&files.parser)?;
     }
     for name in pending {
-        manifest.models.insert(name.to_string(), record.clone());
+        manifest.models.insert(name.to_string(), revision(name));
         outcomes.insert(name.to_string(), Outcome::Trained);
     }
     let json = serde_json::to_vec_pretty(&manifest).expect("manifest serializes");

@@ -18,3 +18,9 @@ mod train;
 
 pub use model::Tagger;
 pub use train::TrainOptions;
+
+/// Revision of what this crate's training and decoding produce: raised with every change that
+/// alters a trained model or, for the tagger, the tags it gives the parser's training. `tacitus
+/// setup` retrains a model whose recorded revision differs, so an old model is never measured
+/// as a new one.
+pub const TRAINING_REVISION: u32 = 2;

@@ -226,9 +226,10 @@ impl VerbClasses {
     }
 
     /// In a sentence written as one, a participle right after the noun phrase that opens the
-    /// sentence and before the start of another is a past tense: "Turkish police detained
-    /// Istanbul's mayor", "A court sentenced Nurettin Yigit", where the words before it can
-    /// only be its subject. Not before a time ("the resolution approved Friday requires"), a
+    /// sentence and before the start of another or an approximate number is a past tense:
+    /// "Turkish police detained Istanbul's mayor", "A court sentenced Nurettin Yigit", "A
+    /// suicide bomber killed at least 59 people", where the words before it can only be its
+    /// subject. Not before a time ("the resolution approved Friday requires"), a
     /// plural noun ("pro-government armed groups") or a word `toks` (as built by [`tokens`])
     /// leaves out.
     fn past_after_opening_subject(
@@ -258,9 +259,14 @@ impl VerbClasses {
         if i > 0
             && classes[i] == self.participle
             && matches!(xpos(classes[i - 1]), "NN" | "NNS" | "NNP" | "NNPS")
-            && classes
+            && (classes
                 .get(i + 1)
                 .is_some_and(|&c| matches!(xpos(c), "DT" | "PRP$" | "CD" | "JJ" | "NNP" | "NNPS"))
+                || opens_quantity(
+                    toks,
+                    |j| classes.get(j).is_some_and(|&c| xpos(c) == "CD"),
+                    i + 1,
+                ))
             && !is_time(toks, i + 1)
         {
             classes[i] = self.past;
@@ -434,6 +440,12 @@ mod tests {
         // Not the opening noun phrase: "Ali says police detained Omar".
         let later = ["Ali", "says", "police", "detained", "Omar", "."];
         assert_eq!(opening(&later, &[7, 5, 3, 1, 7, 4]), vec![7, 5, 3, 1, 7, 4]);
+        // An approximate number after it: "bomber killed at least 59 people".
+        let killed = ["bomber", "killed", "at", "least", "59", "people", "."];
+        assert_eq!(
+            opening(&killed, &[3, 1, 8, 6, 9, 0, 4]),
+            vec![3, 2, 8, 6, 9, 0, 4]
+        );
     }
 
     #[test]

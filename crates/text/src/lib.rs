@@ -45,6 +45,12 @@ use tacitus_perceptron::Table;
 
 pub use sentences::MAX_SENTENCE_TOKENS;
 
+/// Revision of what this crate's training and decoding produce: raised with every change that
+/// alters a trained model or, for the tagger, the tags it gives the parser's training. `tacitus
+/// setup` retrains a model whose recorded revision differs, so an old model is never measured
+/// as a new one.
+pub const TRAINING_REVISION: u32 = 1;
+
 use chars::{fold, lexicon_key_str};
 use mwt::Splitter;
 use sentences::{Gap, TokInfo};
