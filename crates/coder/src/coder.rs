@@ -11,6 +11,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::{self, Mention, UNKNOWN_COUNTRY, conjuncts};
 use crate::pattern::{Binding, Context};
 use crate::tree::Tree;
+use crate::unrest;
 
 /// Switches that change what counts as an event (PETRARCH's `<Config>` options).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,8 @@ pub(crate) struct Found {
     pub complement_cite: Option<Citation>,
     /// Whether this is the other side of a paired or mutual code (target → source).
     pub paired: bool,
+    /// The code-book rule that recoded the verb's code by who the actors are.
+    pub refinement: Option<Citation>,
 }
 
 /// How a participant of an event was found, as its `rule` records it.
@@ -241,6 +244,7 @@ pub(crate) fn code_sentence(
     if options.future_intent {
         announce(&mut out);
     }
+    unrest::recode(&mut out, mentions);
     // Only where the parser found no verb at all: otherwise a plural noun ("Israeli attacks on
     // Iran were reported") would be read as a verb.
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
@@ -600,10 +604,15 @@ fn code_verb(
         ),
         None => (agent_side.mentions, agent_side.via),
     };
-    // A statement is not made to its audience ("told reporters", "told parliament") nor to the
-    // place it is made in ("speaking at a news conference in Ankara").
+    // A statement is not made to its audience ("told reporters", "told parliament", "telling
+    // pilgrims") nor to the place it is made in ("speaking at a news conference in Ankara"); an
+    // agent of no country after a verb of speech is its audience or what was said ("saying at
+    // least 49 of its soldiers had been killed"), not whom the statement concerns.
     let statement = code.forward.as_ref().is_some_and(|c| c.root() == "01");
-    let audience = |m: usize| statement && is_audience(&mentions[m].code);
+    let audience = |m: usize| {
+        statement
+            && (is_audience(&mentions[m].code) || mentions[m].code.starts_with(UNKNOWN_COUNTRY))
+    };
     let (targets, target_via) = match binding.target {
         Some(m) => (
             with_conjunct_mentions(tree, mentions, m),
@@ -709,6 +718,7 @@ fn code_verb(
                 at: i,
                 complement_cite: None,
                 paired,
+                refinement: None,
             });
         }
     };

@@ -285,6 +285,7 @@ impl Place<'_> {
                 source_via: f.source_via,
                 target_via: f.target_via,
                 complement: f.complement_cite.clone(),
+                refinement: f.refinement.clone(),
             },
             date: self.doc.date.map(|d| d.to_string()),
             geo: None,

@@ -6,7 +6,8 @@
 //! ban, a rebuke, a demand, an appeal), expert coders give them that state's country:
 //! *Egyptian police arrested dozens of members of the Muslim Brotherhood* is EGY → EGY, and
 //! users count events by the actors' countries. Force and shows of force (CAMEO roots 15, 18–20)
-//! are left alone, since armies fight abroad, and so are cooperation, aid and concessions
+//! are left alone, since armies fight abroad, unless police, courts or a legislature take part
+//! (*security forces opened fire on protesters*), and so are cooperation, aid and concessions
 //! (03–08), which states mostly give to others; where the event's place is named, the
 //! gazetteer decides those later.
 
@@ -37,15 +38,22 @@ fn state_country(code: &str) -> Option<&str> {
     (role.is_empty() || STATE_ROLES.contains(&role)).then_some(country)
 }
 
+/// Roles of a state that act at home only: police, courts, legislature.
+const HOME_ROLES: &[&str] = &["COP", "JUD", "LEG"];
+
 /// The country whose state a country-less actor belongs to, from the actor on the other side:
 /// a state's for a country-less group (*police arrested members of the Muslim Brotherhood*),
-/// that of its opposition, legislature or courts for a country-less state actor (*the
-/// opposition BNP demanded that the prime minister resign*, *parliament investigated the
-/// prime minister*). A country-less state actor facing another state is a foreign one (*the
-/// government accused Iran*).
+/// any of the country's actors for country-less police, courts or legislature, which act at
+/// home only (*the interior minister warned that police would deal firmly with protesters*),
+/// that of its opposition, legislature or courts for a country-less government, army or
+/// intelligence service (*the opposition BNP demanded that the prime minister resign*). A
+/// country-less government facing another state is a foreign one (*the government accused
+/// Iran*).
 fn home_country<'c>(stateless: &str, other: &'c str) -> Option<&'c str> {
     let role = actor_roles(stateless).next();
-    if role.is_some_and(|r| STATE_ROLES.contains(&r) || r == "MIL" || r == "SPY") {
+    if role.is_some_and(|r| HOME_ROLES.contains(&r)) {
+        country_role(other).map(|(country, _)| country)
+    } else if role.is_some_and(|r| STATE_ROLES.contains(&r) || r == "MIL" || r == "SPY") {
         let (country, role) = country_role(other)?;
         HOME_CHECKS.contains(&role).then_some(country)
     } else {
@@ -61,6 +69,13 @@ fn is_domestic_kind(root: &str) -> bool {
     )
 }
 
+/// Whether an actor is police, a court or a legislature, which act at home only, so that any
+/// event of theirs, force included (*security forces opened fire on protesters*), is one
+/// within their state.
+fn acts_at_home(code: &str) -> bool {
+    actor_roles(code).any(|r| HOME_ROLES.contains(&r))
+}
+
 /// Gives each country-less actor of a sentence's `events` the country of the state on the other
 /// side of its event, when that state's country is the only one the sentence's `mentions` name.
 pub(crate) fn assign(events: &mut [Event], mentions: &[Mention]) {
@@ -74,10 +89,16 @@ pub(crate) fn assign(events: &mut [Event], mentions: &[Mention]) {
     if countries.any(|c| c != only) {
         return;
     }
-    for e in events.iter_mut().filter(|e| is_domestic_kind(&e.root_code)) {
+    for e in events.iter_mut() {
         let (Some(source), Some(target)) = (&mut e.source, &mut e.target) else {
             continue;
         };
+        if !is_domestic_kind(&e.root_code)
+            && !acts_at_home(&source.code)
+            && !acts_at_home(&target.code)
+        {
+            continue;
+        }
         let (stateless, other, cites) = if source.code.starts_with(UNKNOWN_COUNTRY) {
             (source, &*target, &mut e.rule.source)
         } else if target.code.starts_with(UNKNOWN_COUNTRY) {
@@ -117,10 +138,22 @@ mod tests {
         assert_eq!(home_country("---OPP", "ZWEGOV"), Some("ZWE"));
         assert_eq!(home_country("---GOV", "BGDOPP"), Some("BGD"));
         assert_eq!(home_country("---GOV", "UKRLEG"), Some("UKR"));
+        // Police and courts act at home: the minister's police are the minister's country's.
+        assert_eq!(home_country("---COP", "KENGOV"), Some("KEN"));
+        assert_eq!(home_country("---JUD", "MMRMIL"), Some("MMR"));
+        assert_eq!(home_country("---COP", "IGOUNO"), None);
         // The government of no stated country dealing with a state is another state's.
         assert_eq!(home_country("---GOV", "IRN"), None);
         assert_eq!(home_country("---MIL", "IRNGOV"), None);
         assert_eq!(home_country("---OPP", "IRNOPP"), None);
+    }
+
+    #[test]
+    fn police_courts_and_legislatures_act_at_home() {
+        assert!(acts_at_home("IRNCOP"));
+        assert!(acts_at_home("---JUD"));
+        assert!(!acts_at_home("IRNMIL"));
+        assert!(!acts_at_home("---OPP"));
     }
 
     #[test]

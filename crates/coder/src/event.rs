@@ -80,6 +80,10 @@ pub struct Rule {
     /// the negotiation); `null` for a verb coded alone.
     #[serde(default)]
     pub complement: Option<Citation>,
+    /// The code-book rule that recoded the verb's code by who the actors are (*rioters*
+    /// torching cars: 145, not 180); `null` when the verb's code stands.
+    #[serde(default)]
+    pub refinement: Option<Citation>,
 }
 
 /// One coded event, as written to JSON lines.

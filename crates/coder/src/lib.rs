@@ -23,6 +23,7 @@ mod mentions;
 mod pattern;
 mod tree;
 mod trie;
+mod unrest;
 
 pub use coder::Options;
 pub use document::{Coder, Document, DocumentEvents};

@@ -79,6 +79,7 @@ GOVERNMENT [~GOV]
 POLICE {} [~COP]
 MILITARY [~MIL]
 OPPOSITION [~OPP]
+PROTESTER [~OPP]
 REPORTER [~MED]
 ARTILLERY [~MIL]
 EMBASSY_IN {} [~GOV]
@@ -1368,8 +1369,9 @@ fn subjects_are_inherited_through_the_tree_not_guessed() {
 }
 
 /// A country-less group dealt with by the one state a sentence names is that state's own
-/// (*Israeli police condemned the opposition*), with the reason in the rule; not when force is
-/// used (armies fight abroad) nor when another country is named.
+/// (*Israeli police condemned the opposition*), with the reason in the rule; not when an army
+/// uses force (armies fight abroad) nor when another country is named. Police, courts and
+/// legislatures act at home only; force by or against protesters is a riot or repression.
 #[test]
 fn actors_without_a_country_at_home_in_the_only_state_named() {
     let fx = fixture!("context");
@@ -1386,8 +1388,26 @@ fn actors_without_a_country_at_home_in_the_only_state_named() {
     });
     c.that(cited, &run, "the target's country cited from the police");
 
+    // Force against the opposition is repression (175), not fighting, and the army's country
+    // is not the opposition's for it.
     let run = c.run(&coder, &fx, &["home-force"], default_date());
-    c.expect(&run, &[ev("ISRMIL", "---OPP", "190")]);
+    c.expect(&run, &[ev("ISRMIL", "---OPP", "175")]);
+
+    // Police act at home only: force included, and facing their government.
+    let run = c.run(&coder, &fx, &["home-repression"], default_date());
+    c.expect(&run, &[ev("ISRCOP", "ISROPP", "175")]);
+    let recoded = run
+        .events()
+        .first()
+        .and_then(|e| e.rule.refinement.as_ref())
+        .is_some_and(|r| r.entry.contains("violent repression"));
+    c.that(recoded, &run, "the recoding cited in the rule");
+    let run = c.run(&coder, &fx, &["home-government-police"], default_date());
+    c.expect(&run, &[ev("ISRGOV", "ISRCOP", "130")]);
+
+    // Protesters' force is a riot.
+    let run = c.run(&coder, &fx, &["home-riot"], default_date());
+    c.expect(&run, &[ev("ISROPP", "ISRCOP", "145")]);
 
     let run = c.run(&coder, &fx, &["home-two-countries"], default_date());
     c.expect(
@@ -1426,6 +1446,9 @@ fn statements_are_not_made_to_their_audience() {
     c.expect(&run, &[]);
     let run = c.run(&coder, &fx, &["addressee"], default_date());
     c.expect(&run, &[ev("IRN", "ISR", "010")]);
+    // An agent of no country told something is an audience too.
+    let run = c.run(&coder, &fx, &["audience-soldiers"], default_date());
+    c.expect(&run, &[]);
     c.finish();
 }
 

@@ -95,6 +95,7 @@ pub fn coded() -> Event {
             source_via: Some(Via::Subject),
             target_via: Some(Via::Object),
             complement: None,
+            refinement: None,
         },
         date: Some("2024-03-05".into()),
         geo: None,

@@ -125,6 +125,7 @@ pub fn article(
                     source_via: None,
                     target_via: None,
                     complement: None,
+                    refinement: None,
                 },
                 date: Some(date.clone()),
                 geo: None,
