@@ -10,8 +10,8 @@ use crate::event::Citation;
 use crate::lexicon::Lexicon;
 use crate::mentions::{self, Mention, UNKNOWN_COUNTRY, conjuncts};
 use crate::pattern::{Binding, Context};
+use crate::refine;
 use crate::tree::Tree;
-use crate::unrest;
 
 /// Switches that change what counts as an event (PETRARCH's `<Config>` options).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,7 +244,7 @@ pub(crate) fn code_sentence(
     if options.future_intent {
         announce(&mut out);
     }
-    unrest::recode(&mut out, mentions);
+    refine::recode(tree, &mut out, mentions);
     // Only where the parser found no verb at all: otherwise a plural noun ("Israeli attacks on
     // Iran were reported") would be read as a verb.
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {

@@ -21,9 +21,9 @@ mod headline;
 mod lexicon;
 mod mentions;
 mod pattern;
+mod refine;
 mod tree;
 mod trie;
-mod unrest;
 
 pub use coder::Options;
 pub use document::{Coder, Document, DocumentEvents};

@@ -1417,6 +1417,22 @@ fn actors_without_a_country_at_home_in_the_only_state_named() {
     c.finish();
 }
 
+/// Killing a hundred or more who were not fighting is a mass killing (202), fewer a
+/// crackdown or a fight; the dead of an armed side fell fighting.
+#[test]
+fn mass_killings() {
+    let fx = fixture!("context");
+    let coder = coder_with("--- KILL [190] ---\nKILL\n", true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["mass-hundreds"], default_date());
+    c.expect(&run, &[ev("ISRCOP", "ISROPP", "202")]);
+    let run = c.run(&coder, &fx, &["mass-few"], default_date());
+    c.expect(&run, &[ev("ISRCOP", "ISROPP", "175")]);
+    let run = c.run(&coder, &fx, &["mass-soldiers"], default_date());
+    c.expect(&run, &[ev("ISRMIL", "IRNMIL", "190")]);
+    c.finish();
+}
+
 /// A pattern word is not met by a time or inside a phrase of circumstance (*on Monday*,
 /// *during a night of protests*), only where the verb's own words are.
 #[test]
