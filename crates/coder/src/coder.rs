@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use tacitus_dict::{EventCode, VerbCode};
 
 use crate::complement;
+use crate::domestic;
 use crate::event::Citation;
 use crate::lexicon::Lexicon;
 use crate::mentions::{self, Mention, UNKNOWN_COUNTRY, conjuncts};
@@ -55,6 +56,18 @@ pub(crate) struct Found {
     pub paired: bool,
     /// The code-book rule that recoded the verb's code by who the actors are.
     pub refinement: Option<Citation>,
+    /// The target when no actor is named: the state's own people, for an act a state does at
+    /// home (see [`domestic::home_target`]).
+    pub home_target: Option<Mention>,
+}
+
+impl Found {
+    /// The target's mention: the named actor, else the state's own people.
+    pub fn target_mention<'m>(&'m self, mentions: &'m [Mention]) -> Option<&'m Mention> {
+        self.target
+            .and_then(|m| mentions.get(m))
+            .or(self.home_target.as_ref())
+    }
 }
 
 /// How a participant of an event was found, as its `rule` records it.
@@ -91,6 +104,10 @@ pub enum Via {
     PatternTarget,
     /// Another conjunct of a compound source ("Grenada and Egypt signed ...").
     Conjunct,
+    /// The actor the complement names, for a governing verb that names none: who is asked to
+    /// act (*demanded that Israel free the prisoners*) or whom the act would strike
+    /// (*rejected calls to attack Israel*).
+    Complement,
     /// The actor next to the verb in a verbless parse (TABARI-style fallback).
     Adjacent,
 }
@@ -206,6 +223,11 @@ pub(crate) fn code_sentence(
     if mentions.is_empty() {
         return out;
     }
+    let dyads = options.require_dyad;
+    let options = Options {
+        require_dyad: false,
+        ..options
+    };
     // Every spelling in the sentence, so patterns needing an absent word are skipped unseen.
     let mut vocabulary: FxHashSet<&str> = FxHashSet::default();
     for (&form, &lemma) in tree.upper.iter().zip(&tree.lemma) {
@@ -244,7 +266,7 @@ pub(crate) fn code_sentence(
     if options.future_intent {
         announce(&mut out);
     }
-    refine::recode(tree, &mut out, mentions);
+
     // Only where the parser found no verb at all: otherwise a plural noun ("Israeli attacks on
     // Iran were reported") would be read as a verb.
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
@@ -269,6 +291,13 @@ pub(crate) fn code_sentence(
             };
             code_verb(lex, tree, mentions, options, &verb, clause, &mut out);
         }
+    }
+    refine::recode(tree, &mut out, mentions);
+    for f in out.iter_mut().filter(|f| f.target.is_none()) {
+        f.home_target = domestic::home_target(tree, mentions, f);
+    }
+    if dyads {
+        out.retain(|f| f.source.is_some() && f.target_mention(mentions).is_some());
     }
     out
 }
@@ -336,6 +365,18 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
                 continue;
             }
             governed = true;
+            if out[g].target.is_none() {
+                let code = |m: Option<usize>| m.map(|m| mentions[m].code.as_str());
+                let governor = code(out[g].source);
+                let (source, target) = (out[x].source, out[x].target);
+                let named = if source.is_some() && code(source) != governor {
+                    source
+                } else {
+                    target
+                };
+                out[g].target = named.filter(|&m| Some(mentions[m].code.as_str()) != governor);
+                out[g].target_via = out[g].target.map(|_| Via::Complement);
+            }
             let code = complement::combine(&out[g].code, &content);
             if code != out[g].code {
                 out[g].code = code;
@@ -719,6 +760,7 @@ fn code_verb(
                 complement_cite: None,
                 paired,
                 refinement: None,
+                home_target: None,
             });
         }
     };

@@ -234,8 +234,8 @@ impl Place<'_> {
         (start, end.max(start))
     }
 
-    fn participant(&self, m: Option<usize>) -> Option<Participant> {
-        let m = self.mentions.get(m?)?;
+    fn participant(&self, m: Option<&Mention>) -> Option<Participant> {
+        let m = m?;
         let (start, end) = self.span(m.first, m.last);
         Some(Participant {
             code: m.code.clone(),
@@ -251,17 +251,15 @@ impl Place<'_> {
         let (start, end) = self.span(first, last);
         let code: &EventCode = &f.code;
         let (plover_event, plover_mode) = lex.plover(code);
-        let cites = |m: Option<usize>| {
-            m.and_then(|m| self.mentions.get(m))
-                .map(|m| m.cites.clone())
-                .unwrap_or_default()
-        };
+        let mention = |m: Option<usize>| m.and_then(|m| self.mentions.get(m));
+        let target = f.target_mention(self.mentions);
+        let cites = |m: Option<&Mention>| m.map(|m| m.cites.clone()).unwrap_or_default();
         Event {
             doc_id: self.doc.id.clone(),
             section: self.section,
             sentence: self.sentence,
-            source: self.participant(f.source),
-            target: self.participant(f.target),
+            source: self.participant(mention(f.source)),
+            target: self.participant(target),
             verb: VerbSpan {
                 text: self.index.slice(&self.doc.text, start, end).to_string(),
                 start,
@@ -276,12 +274,12 @@ impl Place<'_> {
             plover_mode,
             negated: f.negated,
             modality: f.modality.clone(),
-            reported_by: self.participant(f.reported_by),
+            reported_by: self.participant(mention(f.reported_by)),
             rule: Rule {
                 verb: f.verb_cite.clone(),
                 pattern: f.pattern_cite.clone(),
-                source: cites(f.source),
-                target: cites(f.target),
+                source: cites(mention(f.source)),
+                target: cites(target),
                 source_via: f.source_via,
                 target_via: f.target_via,
                 complement: f.complement_cite.clone(),

@@ -11,12 +11,23 @@
 //! (03–08), which states mostly give to others; where the event's place is named, the
 //! gazetteer decides those later.
 
+use crate::coder::{Found, is_clause_rel};
 use crate::event::{Citation, Event};
 use crate::mentions::{Mention, UNKNOWN_COUNTRY, actor_country, actor_roles};
+use crate::tree::Tree;
 
-/// First codes that name no state (international, non-governmental and militant groups,
-/// companies).
-const NOT_STATES: &[&str] = &["IGO", "NGO", "IMG", "MNC", "INT"];
+/// First codes that name no state: international, non-governmental and militant groups,
+/// companies, the news media and elites named without a country (Phoenix's international
+/// actors: *BBC* is `MED`), and the regions of the CAMEO actor code book.
+const NOT_STATES: &[&str] = &[
+    "IGO", "NGO", "IMG", "MNC", "INT", "MED", "ELI", "AFR", "ASA", "BLK", "CAS", "CAU", "CFR",
+    "EAF", "EEU", "EUR", "LAM", "MEA", "NAF", "PGS", "SAF", "SAM", "SAS", "SEA", "WAF", "WEU",
+    "WST",
+];
+
+/// Light verbs, whose object carries the meaning (*took office*, *take responsibility*, *made
+/// progress*): coded by the verb alone, they name no act on anyone.
+const LIGHT_VERBS: &[&str] = &["TAKE", "MAKE", "GIVE", "HAVE", "GET", "HOLD", "KEEP", "PUT"];
 
 /// Roles of the state itself: government, police, judiciary, legislature.
 const STATE_ROLES: &[&str] = &["GOV", "COP", "JUD", "LEG"];
@@ -117,6 +128,50 @@ pub(crate) fn assign(events: &mut [Event], mentions: &[Mention]) {
     }
 }
 
+/// Whether a CAMEO code is an act a state does to its own people when it names no one:
+/// investigating (09), coercing (17: arrests, bans, curfews, emergencies; not expulsions,
+/// 174, of foreigners) and easing restrictions or dissent, acceding to demands and releasing
+/// persons (081–084; not sanctions, foreign involvement or military de-escalation).
+fn is_home_act(code: &tacitus_dict::EventCode) -> bool {
+    matches!(code.root(), "09" | "17") && code.base() != "174"
+        || matches!(code.base(), "081" | "082" | "083" | "084")
+}
+
+/// The target of an act a state does at home to no one named, when the sentence names that
+/// state's country only: its own people, in the words of the verb's object (*Sri Lankan
+/// authorities lifted a nationwide curfew* is LKA → LKA 0813, the target's words *a
+/// nationwide curfew*; *Russia's election commission barred anti-war politician Boris
+/// Nadezhdin*). Expert coders code such acts so; left without a target, `require_dyad` would
+/// drop them.
+pub(crate) fn home_target(tree: &Tree<'_>, mentions: &[Mention], f: &Found) -> Option<Mention> {
+    let light = f.pattern_cite.is_none() && LIGHT_VERBS.contains(&tree.lemma[f.at]);
+    if f.target.is_some() || light || !is_home_act(&f.code) {
+        return None;
+    }
+    let country = state_country(&mentions.get(f.source?)?.code)?;
+    let foreign = mentions
+        .iter()
+        .filter_map(|m| actor_country(&m.code))
+        .any(|c| c != country && c != UNKNOWN_COUNTRY);
+    if foreign {
+        return None;
+    }
+    let object = tree.children_rel(f.at, "obj").next()?;
+    let words = tree.subtree_without(object, &|c| {
+        is_clause_rel(tree.rel(c)) || matches!(tree.rel(c), "acl" | "conj" | "cc")
+    });
+    Some(Mention {
+        head: object,
+        first: words.iter().copied().min().unwrap_or(object),
+        last: words.iter().copied().max().unwrap_or(object),
+        code: country.to_string(),
+        cites: vec![Citation {
+            entry: format!("{country}, acting at home"),
+            at: "context (the state's own people)".to_string(),
+        }],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +209,24 @@ mod tests {
         assert!(acts_at_home("---JUD"));
         assert!(!acts_at_home("IRNMIL"));
         assert!(!acts_at_home("---OPP"));
+    }
+
+    #[test]
+    fn acts_a_state_does_to_its_own_people() {
+        let code = |c: &str| tacitus_dict::EventCode::parse(c).expect("code");
+        for c in ["090", "173", "1723", "0813", "0841", "083"] {
+            assert!(is_home_act(&code(c)), "{c}");
+        }
+        for c in ["174", "087", "085", "190", "111"] {
+            assert!(!is_home_act(&code(c)), "{c}");
+        }
+    }
+
+    #[test]
+    fn media_and_regions_are_no_states() {
+        assert_eq!(state_country("MED"), None);
+        assert_eq!(state_country("MEA"), None);
+        assert_eq!(state_country("CAF"), Some("CAF"));
     }
 
     #[test]

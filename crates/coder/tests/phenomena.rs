@@ -1417,6 +1417,39 @@ fn actors_without_a_country_at_home_in_the_only_state_named() {
     c.finish();
 }
 
+/// A state acting at home on no one named acts on its own people (*The Israeli government
+/// imposed a curfew*: ISR → ISR), in the words of the verb's object; not where the sentence
+/// names another country, nor for a light verb's idiom (*took office*).
+#[test]
+fn acts_at_home_target_the_states_own_people() {
+    let fx = fixture!("context");
+    let verbs = "--- IMPOSE [172] ---\nIMPOSE\n- * CURFEW [1723]\n\
+                 --- TAKE [171] ---\nTAKE {TAKES TOOK TAKEN TAKING}\n\
+                 --- SAY [010] ---\nSAY {SAYS SAID SAYING}\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["home-curfew"], default_date());
+    c.expect(&run, &[ev("ISRGOV", "ISR", "1723")]);
+    let target = run.events().first().and_then(|e| e.target.as_ref());
+    c.that(
+        target.is_some_and(|t| t.text == "a curfew"),
+        &run,
+        "the target's words are the object's",
+    );
+    let cited = run.events().first().is_some_and(|e| {
+        e.rule
+            .target
+            .iter()
+            .any(|t| t.at == "context (the state's own people)")
+    });
+    c.that(cited, &run, "the state's own people cited");
+    let run = c.run(&coder, &fx, &["home-curfew-foreign"], default_date());
+    c.expect(&run, &[]);
+    let run = c.run(&coder, &fx, &["home-light-verb"], default_date());
+    c.expect(&run, &[]);
+    c.finish();
+}
+
 /// Killing a hundred or more who were not fighting is a mass killing (202), fewer a
 /// crackdown or a fight; the dead of an armed side fell fighting.
 #[test]
