@@ -229,7 +229,8 @@ impl VerbClasses {
     /// sentence and before the start of another or an approximate number is a past tense:
     /// "Turkish police detained Istanbul's mayor", "A court sentenced Nurettin Yigit", "A
     /// suicide bomber killed at least 59 people", where the words before it can only be its
-    /// subject. Not before a time ("the resolution approved Friday requires"), a
+    /// subject; also with a day between them ("Russia's election commission on Thursday barred
+    /// Boris Nadezhdin"). Not before a time ("the resolution approved Friday requires"), a
     /// plural noun ("pro-government armed groups") or a word `toks` (as built by [`tokens`])
     /// leaves out.
     fn past_after_opening_subject(
@@ -256,20 +257,25 @@ impl VerbClasses {
         }) else {
             return;
         };
+        // A day may stand between the subject and its verb: "Russia's election commission on
+        // Thursday barred ...".
+        let on_day =
+            toks.get(i + 2).is_some_and(|t| t.lower == hash_str("on")) && is_time(toks, i + 1);
+        let verb = if on_day { i + 2 } else { i };
         if i > 0
-            && classes[i] == self.participle
+            && classes.get(verb) == Some(&self.participle)
             && matches!(xpos(classes[i - 1]), "NN" | "NNS" | "NNP" | "NNPS")
             && (classes
-                .get(i + 1)
+                .get(verb + 1)
                 .is_some_and(|&c| matches!(xpos(c), "DT" | "PRP$" | "CD" | "JJ" | "NNP" | "NNPS"))
                 || opens_quantity(
                     toks,
                     |j| classes.get(j).is_some_and(|&c| xpos(c) == "CD"),
-                    i + 1,
+                    verb + 1,
                 ))
-            && !is_time(toks, i + 1)
+            && !is_time(toks, verb + 1)
         {
-            classes[i] = self.past;
+            classes[verb] = self.past;
         }
     }
 
@@ -440,6 +446,12 @@ mod tests {
         // Not the opening noun phrase: "Ali says police detained Omar".
         let later = ["Ali", "says", "police", "detained", "Omar", "."];
         assert_eq!(opening(&later, &[7, 5, 3, 1, 7, 4]), vec![7, 5, 3, 1, 7, 4]);
+        // A day between the subject and the verb: "police on Monday detained Omar".
+        let on_day = ["police", "on", "Monday", "detained", "Omar", "."];
+        assert_eq!(
+            opening(&on_day, &[3, 8, 7, 1, 7, 4]),
+            vec![3, 8, 7, 2, 7, 4]
+        );
         // An approximate number after it: "bomber killed at least 59 people".
         let killed = ["bomber", "killed", "at", "least", "59", "people", "."];
         assert_eq!(
