@@ -79,10 +79,13 @@ impl Tagger {
             }
             best
         });
-        if let Some(v) = verb.filter(|_| written_as_sentence) {
+        if let Some(v) = verb.as_ref().filter(|_| written_as_sentence) {
             v.past_after_plural_subjects(&self.tags, toks, &mut out);
             v.past_after_opening_subject(&self.tags, toks, &mut out);
             v.give_a_finite_verb(&self.tags, &mut out, &past_margin);
+        }
+        if let Some(v) = &verb {
+            v.base_in_mandative_clauses(&self.tags, toks, &mut out);
         }
         out
     }
@@ -98,6 +101,7 @@ impl Tagger {
         Some(VerbClasses {
             past: class("VBD")?,
             participle: class("VBN")?,
+            base: class("VB"),
         })
     }
 
@@ -135,6 +139,8 @@ impl Tagger {
 struct VerbClasses {
     past: u16,
     participle: u16,
+    /// The base form (VB), when the tag set has it.
+    base: Option<u16>,
 }
 
 /// Words that open a time after a verb ("approved Friday", "reached last week").
@@ -190,6 +196,43 @@ fn opens_quantity(toks: &[Token], is_number: impl Fn(usize) -> bool, i: usize) -
             && is_number(i + opener.len())
     })
 }
+
+/// Forms of the verbs whose *that*-clause takes the base form of its verb (the mandative
+/// subjunctive: "demanded that Israel free the prisoners", "urged that he resign").
+const MANDATIVE: &[&str] = &[
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "request",
+    "requests",
+    "requested",
+    "requesting",
+    "require",
+    "requires",
+    "required",
+    "requiring",
+    "recommend",
+    "recommends",
+    "recommended",
+    "recommending",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "order",
+    "orders",
+    "ordered",
+    "ordering",
+];
 
 /// Fine tags of verbs that make a clause finite.
 const FINITE: &[&str] = &["VBD", "VBZ", "VBP", "MD"];
@@ -276,6 +319,55 @@ impl VerbClasses {
             && !is_time(toks, verb + 1)
         {
             classes[verb] = self.past;
+        }
+    }
+
+    /// A *that*-clause after a verb of demand (within the four words before *that*: "demanded
+    /// on Saturday that") whose tags leave it without a finite verb has its verb in the base
+    /// form: the first word read as a singular noun, an adjective or a participle that follows
+    /// a noun or pronoun and is not followed by one, up to the clause's first comma, colon or
+    /// full stop ("Israel free all Palestinian prisoners", "Prime Minister Sheikh Hasina resign
+    /// and hand power", "the peace process continue", where a tagger trained on web text reads
+    /// an adjective or a noun).
+    fn base_in_mandative_clauses(
+        &self,
+        tags: &[(String, String)],
+        toks: &[Token],
+        classes: &mut [u16],
+    ) {
+        let Some(base) = self.base else {
+            return;
+        };
+        let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
+        let word_is = |i: usize, words: &[&str]| {
+            toks.get(i + 2)
+                .is_some_and(|t| words.iter().any(|w| hash_str(w) == t.lower))
+        };
+        for that in 1..classes.len() {
+            if !word_is(that, &["that"])
+                || !(that.saturating_sub(4)..that).any(|i| word_is(i, MANDATIVE))
+            {
+                continue;
+            }
+            let end = (that + 1..classes.len())
+                .find(|&i| matches!(xpos(classes[i]), "," | ":" | "."))
+                .unwrap_or(classes.len());
+            let finite = (that + 1..end).any(|i| {
+                let x = xpos(classes[i]);
+                FINITE.contains(&x) || (x == "VB" && !matches!(xpos(classes[i - 1]), "TO" | "MD"))
+            });
+            if finite {
+                continue;
+            }
+            let noun = |i: usize| matches!(xpos(classes[i]), "NN" | "NNS" | "NNP" | "NNPS" | "POS");
+            let verb = (that + 2..end).find(|&i| {
+                matches!(xpos(classes[i - 1]), "NN" | "NNS" | "NNP" | "NNPS" | "PRP")
+                    && matches!(xpos(classes[i]), "NN" | "JJ" | "VBN")
+                    && !(i + 1 < classes.len() && noun(i + 1))
+            });
+            if let Some(i) = verb {
+                classes[i] = base;
+            }
         }
     }
 
@@ -374,6 +466,9 @@ mod tests {
             "NNP PROPN",
             "IN ADP",
             "CD NUM",
+            "VB VERB",
+            "JJ ADJ",
+            "DT DET",
         ]
         .iter()
         .map(|t| {
@@ -387,6 +482,7 @@ mod tests {
         VerbClasses {
             participle: 1,
             past: 2,
+            base: Some(10),
         }
     }
 
@@ -458,6 +554,54 @@ mod tests {
             opening(&killed, &[3, 1, 8, 6, 9, 0, 4]),
             vec![3, 2, 8, 6, 9, 0, 4]
         );
+    }
+
+    #[test]
+    fn a_demand_that_clause_takes_a_base_form() {
+        let mandative = |words: &[&str], classes: &[u16]| {
+            let mut classes = classes.to_vec();
+            verbs().base_in_mandative_clauses(
+                &tags(),
+                &tokens(words.iter().copied()),
+                &mut classes,
+            );
+            classes
+        };
+        let free = [
+            "Hamas",
+            "demanded",
+            "that",
+            "Israel",
+            "free",
+            "all",
+            "prisoners",
+            ".",
+        ];
+        let classes = [7, 2, 8, 7, 11, 12, 0, 4];
+        assert_eq!(mandative(&free, &classes), vec![7, 2, 8, 7, 10, 12, 0, 4]);
+        // Not after a verb of saying, nor where the clause has a finite verb.
+        let said = [
+            "Hamas",
+            "said",
+            "that",
+            "Israel",
+            "free",
+            "all",
+            "prisoners",
+            ".",
+        ];
+        assert_eq!(mandative(&said, &classes), classes.to_vec());
+        let frees = [
+            "Hamas",
+            "demanded",
+            "that",
+            "Israel",
+            "frees",
+            "prisoners",
+            ".",
+        ];
+        let classes = [7, 2, 8, 7, 5, 0, 4];
+        assert_eq!(mandative(&frees, &classes), classes.to_vec());
     }
 
     #[test]
