@@ -212,6 +212,12 @@ struct VerbHit {
     words: Vec<usize>,
 }
 
+/// Light verbs, whose object carries the meaning (*took office*, *gave a speech*, *made
+/// progress*, *held talks*): without a pattern naming that object they name no event, since
+/// the code their family would give them belongs to the family's head verb (*take* is in
+/// CAMEO.2.0's APPREHEND family, 171; *give* in GRANT, 060).
+const LIGHT_VERBS: &[&str] = &["TAKE", "MAKE", "GIVE", "HAVE", "GET", "HOLD", "KEEP", "PUT"];
+
 /// Codes every event of one sentence.
 pub(crate) fn code_sentence(
     lex: &Lexicon,
@@ -630,7 +636,9 @@ fn code_verb(
         }
     }
     let (code, binding, pattern_cite) = chosen.unwrap_or((&entry.code, Binding::default(), None));
-    if code.is_null() {
+    let light =
+        pattern_cite.is_none() && hit.words.len() == 1 && LIGHT_VERBS.contains(&tree.lemma[i]);
+    if code.is_null() || light {
         return;
     }
     let verb_cite = Citation {

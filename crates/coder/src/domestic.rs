@@ -25,10 +25,6 @@ const NOT_STATES: &[&str] = &[
     "WST",
 ];
 
-/// Light verbs, whose object carries the meaning (*took office*, *take responsibility*, *made
-/// progress*): coded by the verb alone, they name no act on anyone.
-const LIGHT_VERBS: &[&str] = &["TAKE", "MAKE", "GIVE", "HAVE", "GET", "HOLD", "KEEP", "PUT"];
-
 /// Roles of the state itself: government, police, judiciary, legislature.
 const STATE_ROLES: &[&str] = &["GOV", "COP", "JUD", "LEG"];
 
@@ -144,8 +140,7 @@ fn is_home_act(code: &tacitus_dict::EventCode) -> bool {
 /// Nadezhdin*). Expert coders code such acts so; left without a target, `require_dyad` would
 /// drop them.
 pub(crate) fn home_target(tree: &Tree<'_>, mentions: &[Mention], f: &Found) -> Option<Mention> {
-    let light = f.pattern_cite.is_none() && LIGHT_VERBS.contains(&tree.lemma[f.at]);
-    if f.target.is_some() || light || !is_home_act(&f.code) {
+    if f.target.is_some() || !is_home_act(&f.code) {
         return None;
     }
     let country = state_country(&mentions.get(f.source?)?.code)?;
