@@ -326,11 +326,15 @@ fn names_no_fact(tree: &Tree<'_>, i: usize) -> bool {
     if comparison {
         return true;
     }
+    let conditional = |w: usize| {
+        tree.children_rel(w, "mark")
+            .any(|m| matches!(tree.upper[m], "IF" | "UNLESS"))
+    };
     let mut v = i;
     for _ in 0..tree.len() {
-        let marked = tree
-            .children_rel(v, "mark")
-            .any(|m| matches!(tree.upper[m], "IF" | "UNLESS"));
+        // The parser sometimes hangs the *if* from the clause's subject: "if South Korean
+        // drones again violated its airspace".
+        let marked = conditional(v) || tree.children_rel(v, "nsubj").any(conditional);
         if marked {
             return true;
         }

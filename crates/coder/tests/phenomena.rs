@@ -1012,6 +1012,9 @@ fn modality() {
     // What a condition names did not happen: the threat only, no condemnation.
     let run = c.run(&coder, &fx, &["if-condition"], default_date());
     c.expect(&run, &[ev("IRN", "ISR", "1384")]);
+    // Also where the parser hangs the *if* from the condition's subject.
+    let run = c.run(&coder, &fx, &["if-on-subject"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "1384")]);
     // Nor does a participle of comparison ("as expected by economists"), even one-sided.
     let monadic = coder_with(VERBS, false);
     let run = c.run(&monadic, &fx, &["as-comparison"], default_date());
