@@ -88,8 +88,8 @@ fn acts_at_home(code: &str) -> bool {
 pub(crate) fn assign(events: &mut [Event], mentions: &[Mention]) {
     let mut countries = mentions
         .iter()
-        .filter_map(|m| m.code.get(..3))
-        .filter(|c| *c != UNKNOWN_COUNTRY);
+        .filter_map(|m| actor_country(&m.code))
+        .filter(|c| *c != UNKNOWN_COUNTRY && !NOT_STATES.contains(c));
     let Some(only) = countries.next() else {
         return;
     };
@@ -100,12 +100,9 @@ pub(crate) fn assign(events: &mut [Event], mentions: &[Mention]) {
         let (Some(source), Some(target)) = (&mut e.source, &mut e.target) else {
             continue;
         };
-        if !is_domestic_kind(&e.root_code)
-            && !acts_at_home(&source.code)
-            && !acts_at_home(&target.code)
-        {
-            continue;
-        }
+        let kind = is_domestic_kind(&e.root_code)
+            || acts_at_home(&source.code)
+            || acts_at_home(&target.code);
         let (stateless, other, cites) = if source.code.starts_with(UNKNOWN_COUNTRY) {
             (source, &*target, &mut e.rule.source)
         } else if target.code.starts_with(UNKNOWN_COUNTRY) {
@@ -113,7 +110,10 @@ pub(crate) fn assign(events: &mut [Event], mentions: &[Mention]) {
         } else {
             continue;
         };
-        if home_country(&stateless.code, &other.code) != Some(only) {
+        // An international body deals with states: the country-less side is of the one state
+        // named (*the African Union congratulated President-elect Hakainde Hichilema*).
+        let facing_no_state = actor_country(&other.code).is_some_and(|c| NOT_STATES.contains(&c));
+        if !facing_no_state && (!kind || home_country(&stateless.code, &other.code) != Some(only)) {
             continue;
         }
         stateless.code = format!("{only}{}", &stateless.code[UNKNOWN_COUNTRY.len()..]);

@@ -63,6 +63,7 @@ ISRAEL [ISR]
 +ISRAELI
 IRAN [IRN]
 GONDOR_ [GON]
+UNITED_NATIONS [IGOUNO]
 UNITED_STATES [USA]
 BRAZIL [BRA]
 ARGENTIN [ARG]
@@ -1407,6 +1408,10 @@ fn actors_without_a_country_at_home_in_the_only_state_named() {
     c.that(recoded, &run, "the recoding cited in the rule");
     let run = c.run(&coder, &fx, &["home-government-police"], default_date());
     c.expect(&run, &[ev("ISRGOV", "ISRCOP", "130")]);
+
+    // An international body deals with states: the police are those of the one state named.
+    let run = c.run(&coder, &fx, &["home-igo"], default_date());
+    c.expect(&run, &[ev("IGOUNO", "ISRCOP", "111").reported_by("ISR")]);
 
     // Protesters' force is a riot.
     let run = c.run(&coder, &fx, &["home-riot"], default_date());
