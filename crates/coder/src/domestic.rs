@@ -10,6 +10,10 @@
 //! (*security forces opened fire on protesters*), and so are cooperation, aid and concessions
 //! (03–08), which states mostly give to others; where the event's place is named, the
 //! gazetteer decides those later.
+//!
+//! An act a state does at home without naming anyone (*lifted a nationwide curfew*, *banned
+//! the party*) is done to its own people: [`home_target`] gives it the state's country as
+//! target, which `require_dyad` would otherwise drop.
 
 use crate::coder::{Found, is_clause_rel};
 use crate::event::{Citation, Event};
@@ -84,7 +88,8 @@ fn acts_at_home(code: &str) -> bool {
 }
 
 /// Gives each country-less actor of a sentence's `events` the country of the state on the other
-/// side of its event, when that state's country is the only one the sentence's `mentions` name.
+/// side of its event, or of the one state named where the other side is an international body
+/// or company, when that state's country is the only one the sentence's `mentions` name.
 pub(crate) fn assign(events: &mut [Event], mentions: &[Mention]) {
     let mut countries = mentions
         .iter()
