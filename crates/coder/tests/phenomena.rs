@@ -1474,6 +1474,18 @@ fn mass_killings() {
     c.finish();
 }
 
+/// The overlay's extradition pattern: judicial cooperation is with the country that receives
+/// the person, not with the person handed over.
+#[test]
+fn extradition_is_cooperation_with_the_receiving_country() {
+    let fx = fixture!("patterns");
+    let coder = coder_with(tacitus_coder::VERB_OVERLAY, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["extradited-to"], default_date());
+    c.expect(&run, &[ev("ISR", "GON", "063")]);
+    c.finish();
+}
+
 /// A pattern word is not met by a time or inside a phrase of circumstance (*on Monday*,
 /// *during a night of protests*), only where the verb's own words are.
 #[test]
