@@ -1474,15 +1474,17 @@ fn mass_killings() {
     c.finish();
 }
 
-/// The overlay's extradition pattern: judicial cooperation is with the country that receives
-/// the person, not with the person handed over.
+/// The overlay's patterns for common news verbs: judicial cooperation is with the country that
+/// receives the person extradited, not with the person; dismissing talks rejects them (125).
 #[test]
-fn extradition_is_cooperation_with_the_receiving_country() {
+fn overlay_verb_patterns() {
     let fx = fixture!("patterns");
     let coder = coder_with(tacitus_coder::VERB_OVERLAY, true);
     let mut c = Check::new();
     let run = c.run(&coder, &fx, &["extradited-to"], default_date());
     c.expect(&run, &[ev("ISR", "GON", "063")]);
+    let run = c.run(&coder, &fx, &["dismissed-talks"], default_date());
+    c.expect(&run, &[ev("ISR", "GON", "125")]);
     c.finish();
 }
 
