@@ -23,7 +23,7 @@ const ARMED: &[&str] = &["MIL", "REB", "UAF", "INS", "SEP"];
 /// Whether an actor code names protesters or dissidents (Phoenix's `~OPP`: *protesters*,
 /// *rioters*, *demonstrators*, *activists*) and no armed group.
 fn is_protest(code: &str) -> bool {
-    actor_roles(code).any(|r| r == "OPP") && !actor_roles(code).any(|r| ARMED.contains(&r))
+    actor_roles(code).any(|r| r == "OPP") && !is_armed(code)
 }
 
 /// Whether an actor code names a state's police, army, government or intelligence service.

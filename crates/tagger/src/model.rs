@@ -165,10 +165,15 @@ const TIMES: &[&str] = &[
     "overnight",
 ];
 
+/// Whether word `i` of `toks` (as built by [`tokens`]) is one of `words` (lower case).
+fn word_in(toks: &[Token], i: usize, words: &[&str]) -> bool {
+    toks.get(i + 2)
+        .is_some_and(|t| words.iter().any(|w| hash_str(w) == t.lower))
+}
+
 /// Whether word `i` of `toks` (as built by [`tokens`]) opens a time.
 fn is_time(toks: &[Token], i: usize) -> bool {
-    toks.get(i + 2)
-        .is_some_and(|t| TIMES.iter().any(|w| hash_str(w) == t.lower))
+    word_in(toks, i, TIMES)
 }
 
 /// Words that open an approximate number ("killed at least 160", "arrested more than 100").
@@ -186,15 +191,30 @@ const QUANTITY_OPENERS: &[&[&str]] = &[
 ];
 
 /// Whether word `i` of `toks` (as built by [`tokens`]) opens an approximate number: an opener
-/// right before a number (a word `is_number` holds for).
-fn opens_quantity(toks: &[Token], is_number: impl Fn(usize) -> bool, i: usize) -> bool {
+/// right before a word `classes` tags as a number (CD).
+fn opens_quantity(tags: &[(String, String)], toks: &[Token], classes: &[u16], i: usize) -> bool {
     QUANTITY_OPENERS.iter().any(|opener| {
         opener
             .iter()
             .enumerate()
-            .all(|(k, w)| toks.get(i + k + 2).is_some_and(|t| hash_str(w) == t.lower))
-            && is_number(i + opener.len())
+            .all(|(k, w)| word_in(toks, i + k, &[w]))
+            && classes
+                .get(i + opener.len())
+                .is_some_and(|&c| xpos_of(tags, c) == "CD")
     })
+}
+
+/// The fine tag of class `c`.
+fn xpos_of(tags: &[(String, String)], c: u16) -> &str {
+    tags.get(c as usize).map_or("", |t| t.1.as_str())
+}
+
+/// Whether word `i` is a finite verb as `classes` tag it: a past or present tense, a modal,
+/// or a base form not after *to*, a modal or another base form.
+fn is_finite(tags: &[(String, String)], classes: &[u16], i: usize) -> bool {
+    let x = xpos_of(tags, classes[i]);
+    FINITE.contains(&x)
+        || (x == "VB" && (i == 0 || !matches!(xpos_of(tags, classes[i - 1]), "TO" | "MD" | "VB")))
 }
 
 /// Forms of the verbs whose *that*-clause takes the base form of its verb (the mandative
@@ -249,18 +269,14 @@ impl VerbClasses {
         toks: &[Token],
         classes: &mut [u16],
     ) {
-        let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
+        let xpos = |c: u16| xpos_of(tags, c);
         for i in 1..classes.len().saturating_sub(1) {
             if classes[i] == self.participle
                 && matches!(xpos(classes[i - 1]), "NNS" | "NNPS")
                 && match xpos(classes[i + 1]) {
                     "DT" | "PRP$" | "CD" | "NNS" | "JJ" => true,
                     "NN" => !is_time(toks, i + 1),
-                    _ => opens_quantity(
-                        toks,
-                        |j| classes.get(j).is_some_and(|&c| xpos(c) == "CD"),
-                        i + 1,
-                    ),
+                    _ => opens_quantity(tags, toks, classes, i + 1),
                 }
             {
                 classes[i] = self.past;
@@ -282,7 +298,7 @@ impl VerbClasses {
         toks: &[Token],
         classes: &mut [u16],
     ) {
-        let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
+        let xpos = |c: u16| xpos_of(tags, c);
         let Some(i) = classes.iter().position(|&c| {
             !matches!(
                 xpos(c),
@@ -302,8 +318,7 @@ impl VerbClasses {
         };
         // A day may stand between the subject and its verb: "Russia's election commission on
         // Thursday barred ...".
-        let on_day =
-            toks.get(i + 2).is_some_and(|t| t.lower == hash_str("on")) && is_time(toks, i + 1);
+        let on_day = word_in(toks, i, &["on"]) && is_time(toks, i + 1);
         let verb = if on_day { i + 2 } else { i };
         if i > 0
             && classes.get(verb) == Some(&self.participle)
@@ -311,11 +326,7 @@ impl VerbClasses {
             && (classes
                 .get(verb + 1)
                 .is_some_and(|&c| matches!(xpos(c), "DT" | "PRP$" | "CD" | "JJ" | "NNP" | "NNPS"))
-                || opens_quantity(
-                    toks,
-                    |j| classes.get(j).is_some_and(|&c| xpos(c) == "CD"),
-                    verb + 1,
-                ))
+                || opens_quantity(tags, toks, classes, verb + 1))
             && !is_time(toks, verb + 1)
         {
             classes[verb] = self.past;
@@ -338,25 +349,18 @@ impl VerbClasses {
         let Some(base) = self.base else {
             return;
         };
-        let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
-        let word_is = |i: usize, words: &[&str]| {
-            toks.get(i + 2)
-                .is_some_and(|t| words.iter().any(|w| hash_str(w) == t.lower))
-        };
+        let xpos = |c: u16| xpos_of(tags, c);
+        let that_word = hash_str("that");
         for that in 1..classes.len() {
-            if !word_is(that, &["that"])
-                || !(that.saturating_sub(4)..that).any(|i| word_is(i, MANDATIVE))
+            if toks.get(that + 2).is_none_or(|t| t.lower != that_word)
+                || !(that.saturating_sub(4)..that).any(|i| word_in(toks, i, MANDATIVE))
             {
                 continue;
             }
             let end = (that + 1..classes.len())
                 .find(|&i| matches!(xpos(classes[i]), "," | ":" | "."))
                 .unwrap_or(classes.len());
-            let finite = (that + 1..end).any(|i| {
-                let x = xpos(classes[i]);
-                FINITE.contains(&x) || (x == "VB" && !matches!(xpos(classes[i - 1]), "TO" | "MD"))
-            });
-            if finite {
+            if (that + 1..end).any(|i| is_finite(tags, classes, i)) {
                 continue;
             }
             let noun = |i: usize| matches!(xpos(classes[i]), "NN" | "NNS" | "NNP" | "NNPS" | "POS");
@@ -377,13 +381,8 @@ impl VerbClasses {
     /// positions", where a tagger trained on web text reads a noun phrase with a participle. Of
     /// several such participles, the one whose past-tense reading scored best.
     fn give_a_finite_verb(&self, tags: &[(String, String)], classes: &mut [u16], margin: &[f32]) {
-        let xpos = |c: u16| tags.get(c as usize).map_or("", |t| t.1.as_str());
-        let finite = |i: usize, c: u16| {
-            let x = xpos(c);
-            FINITE.contains(&x)
-                || (x == "VB" && (i == 0 || !matches!(xpos(classes[i - 1]), "TO" | "MD" | "VB")))
-        };
-        if classes.iter().enumerate().any(|(i, &c)| finite(i, c)) {
+        let xpos = |c: u16| xpos_of(tags, c);
+        if (0..classes.len()).any(|i| is_finite(tags, classes, i)) {
             return;
         }
         let candidate = |i: usize| {
