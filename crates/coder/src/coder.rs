@@ -302,10 +302,53 @@ pub(crate) fn code_sentence(
     for f in out.iter_mut().filter(|f| f.target.is_none()) {
         f.home_target = domestic::home_target(tree, mentions, f);
     }
+    statement_topics(tree, mentions, &mut out);
     if dyads {
         out.retain(|f| f.source.is_some() && f.target_mention(mentions).is_some());
     }
     out
+}
+
+/// A statement whose *that*-clause names no event (one-sided ones included: *X said Y fired a
+/// missile* reports the launch) is about the actor that clause names: *Kishida said he was confident that relations with South Korea were heading in a
+/// healthy direction* is Japan's statement about South Korea (JPN→KOR 010), where *X said Y
+/// attacked Z* is Y's attack, reported by X. The speaker's own country yields to another
+/// (*Pandor said that Pretoria shared Namibia's view*: ZAF→NAM); the media, legislatures and
+/// agents of no country are not what a statement is about, and a speaker of no known country
+/// (*the Interior Ministry said*) makes no statement worth coding.
+fn statement_topics(tree: &Tree<'_>, mentions: &[Mention], out: &mut [Found]) {
+    for x in 0..out.len() {
+        let f = &out[x];
+        let Some(source) = f.source else { continue };
+        if f.target_mention(mentions).is_some()
+            || f.code.root() != "01"
+            || !SPEECH.contains(&tree.lemma[f.at])
+        {
+            continue;
+        }
+        let said: Vec<usize> = tree
+            .children_rel(f.at, "ccomp")
+            .flat_map(|c| tree.subtree_without(c, &|_| false))
+            .collect();
+        let speaker = mentions[source].code.as_str();
+        if speaker.starts_with(UNKNOWN_COUNTRY) || out.iter().any(|g| said.contains(&g.at)) {
+            continue;
+        }
+        let topics: Vec<usize> = (0..mentions.len())
+            .filter(|&m| said.contains(&mentions[m].head))
+            .filter(|&m| {
+                let code = mentions[m].code.as_str();
+                code != speaker && !is_audience(code) && !code.starts_with(UNKNOWN_COUNTRY)
+            })
+            .collect();
+        let abroad = topics
+            .iter()
+            .find(|&&m| mentions[m].code.get(..3) != speaker.get(..3));
+        if let Some(&m) = abroad.or(topics.first()) {
+            out[x].target = Some(m);
+            out[x].target_via = Some(Via::Complement);
+        }
+    }
 }
 
 /// Whether verb `i` is dated to a year the discards list as history (*attacked Iran in 1997*).

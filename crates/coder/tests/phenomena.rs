@@ -1094,6 +1094,23 @@ fn reported_speech() {
 
     let run = c.run(&coder, &fx, &["rep-none"], default_date());
     c.expect(&run, &[ev("IRN", "ISR", "190")]);
+
+    // What was said names no event: the statement is about the actor it names, the speaker's
+    // own country yielding to another one.
+    let run = c.run(&coder, &fx, &["rep-topic"], default_date());
+    c.expect(&run, &[ev("GON", "ISR", "010")]);
+    if let Some(e) = run.with_code("010") {
+        let via = e.rule.target_via;
+        c.that(via == Some(Via::Complement), &run, "target via complement");
+    }
+    let run = c.run(&coder, &fx, &["rep-topic-abroad"], default_date());
+    c.expect(&run, &[ev("GON", "ISR", "010")]);
+    // A one-sided event said (the report is of it, not of Iran), and a speaker of no country,
+    // give no statement.
+    for id in ["rep-one-sided", "rep-unknown-speaker"] {
+        let run = c.run(&coder, &fx, &[id], default_date());
+        c.expect(&run, &[]);
+    }
     c.finish();
 }
 
@@ -1505,8 +1522,8 @@ fn pattern_words_are_not_met_by_the_scene() {
     c.finish();
 }
 
-/// A statement is not made to its audience: *told reporters* codes nothing, *told Israel*
-/// codes a statement to Israel.
+/// A statement is not made to its audience: *told reporters that Israel was wrong* is about
+/// Israel (what was said), *told Israel* codes a statement to Israel.
 #[test]
 fn statements_are_not_made_to_their_audience() {
     let fx = fixture!("context");
@@ -1514,7 +1531,14 @@ fn statements_are_not_made_to_their_audience() {
     let coder = coder_with(verbs, true);
     let mut c = Check::new();
     let run = c.run(&coder, &fx, &["audience"], default_date());
-    c.expect(&run, &[]);
+    c.expect(&run, &[ev("IRN", "ISR", "010")]);
+    if let Some(e) = run.with_code("010") {
+        c.that(
+            e.rule.target_via == Some(Via::Complement),
+            &run,
+            "target from what was said, not the audience",
+        );
+    }
     let run = c.run(&coder, &fx, &["addressee"], default_date());
     c.expect(&run, &[ev("IRN", "ISR", "010")]);
     // An agent of no country told something is an audience too.
