@@ -250,8 +250,10 @@ pub(crate) fn code_sentence(
             continue;
         }
         // An infinitive modifying a noun names no fact: "calls to release a tourist", "the
-        // decision to withdraw".
+        // decision to withdraw"; nor does a participle used as an adjective ("the planned
+        // burning of a Koran").
         if (tree.rel(i) == "acl" && is_infinitive(tree, i))
+            || tree.rel(i) == "amod"
             || names_no_fact(tree, i)
             || is_history(lex, tree, i)
         {
@@ -831,10 +833,17 @@ fn code_verb(
             Some("ON" | "ABOUT" | "OVER" | "REGARDING")
         )
     };
+    // Nor, for cooperation, an agent of no country named after the verb but not its object
+    // ("pledged to expand cooperation in energy and trade settlement").
+    let stray = |t: usize| {
+        target_via == Via::ActorAfterVerb
+            && mentions[t].code.starts_with(UNKNOWN_COUNTRY)
+            && forward.as_ref().is_some_and(is_cooperation)
+    };
     let only_venue = target_via != Via::PatternTarget
         && targets
             .iter()
-            .all(|&t| is_venue(tree, i, &mentions[t]) || topic(t));
+            .all(|&t| is_venue(tree, i, &mentions[t]) || topic(t) || stray(t));
     let reciprocal = (targets.is_empty() || only_venue)
         && sources.len() >= 2
         && (reverse.is_some() || forward.as_ref().is_some_and(is_cooperation));

@@ -196,7 +196,18 @@ impl Context<'_> {
     fn spellings(&self, j: usize) -> Option<[&str; 4]> {
         let form = *self.tree.upper.get(j)?;
         let strip = |suffix: &str| form.strip_suffix(suffix).unwrap_or(form);
-        Some([form, self.tree.lemma[j], strip("S"), strip("ES")])
+        Some([form, self.lemma(j), strip("S"), strip("ES")])
+    }
+
+    /// The lemma word `j` matches as, or its form for a participle used as an adjective: *the
+    /// planned burning* names no plan, *the disputed islands* no dispute.
+    fn lemma(&self, j: usize) -> &str {
+        let participle = self.tree.rel(j) == "amod" && self.tree.words[j].xpos.starts_with("VB");
+        if participle {
+            self.tree.upper[j]
+        } else {
+            self.tree.lemma[j]
+        }
     }
 
     /// Whether word `j` is the dictionary word `w` (form, lemma or regular plural).
@@ -205,7 +216,7 @@ impl Context<'_> {
             return false;
         };
         form == w
-            || self.tree.lemma[j] == w
+            || self.lemma(j) == w
             || form
                 .strip_prefix(w)
                 .is_some_and(|rest| rest == "S" || rest == "ES")

@@ -1522,6 +1522,33 @@ fn pattern_words_are_not_met_by_the_scene() {
     c.finish();
 }
 
+/// A participle used as an adjective is no verb and no pattern noun: *protested against the
+/// planned visit* is a protest (140), not opposition to a plan (127), and nobody planned.
+#[test]
+fn adjectival_participles_name_nothing() {
+    let fx = fixture!("patterns");
+    let verbs = "--- PROTEST [140] ---\nPROTEST\n- * PLAN [127]\n\n--- PLAN [030] ---\nPLAN\n";
+    let coder = coder_with(verbs, false);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["pat-participle"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "140")]);
+    c.finish();
+}
+
+/// Cooperation by a compound source is between its conjuncts when the only actor after the
+/// verb is an agent of no country that is not its object (*cooperated in the training of
+/// police*).
+#[test]
+fn cooperation_of_a_compound_source_passes_over_stray_agents() {
+    let fx = fixture!("compound");
+    let verbs = "--- COOPERATE [060] ---\nCOOPERATE\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["comp-stray-agent"], default_date());
+    c.expect(&run, &[ev("BRA", "ARG", "060"), ev("ARG", "BRA", "060")]);
+    c.finish();
+}
+
 /// A statement is not made to its audience: *told reporters that Israel was wrong* is about
 /// Israel (what was said), *told Israel* codes a statement to Israel.
 #[test]
