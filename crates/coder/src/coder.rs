@@ -311,13 +311,17 @@ pub(crate) fn code_sentence(
     out
 }
 
-/// A statement whose *that*-clause names no event (one-sided ones included: *X said Y fired a
-/// missile* reports the launch) is about the actor that clause names: *Kishida said he was confident that relations with South Korea were heading in a
-/// healthy direction* is Japan's statement about South Korea (JPN→KOR 010), where *X said Y
-/// attacked Z* is Y's attack, reported by X. The speaker's own country yields to another
-/// (*Pandor said that Pretoria shared Namibia's view*: ZAF→NAM); the media, legislatures and
-/// agents of no country are not what a statement is about, and a speaker of no known country
-/// (*the Interior Ministry said*) makes no statement worth coding.
+/// A statement whose *that*-clause names no event is about the actor that clause names:
+/// *Kishida said he was confident that relations with South Korea were heading in a healthy
+/// direction* is Japan's statement about South Korea (JPN→KOR 010), where *X said Y attacked
+/// Z* is Y's attack, reported by X, and *X said Y attacked* reports Y's act (an event of the
+/// clause's own verb, or of an infinitive it controls, blocks the statement even when
+/// one-sided). The speaker's own state is
+/// not what it talks about (*Pandor said that Pretoria shared Namibia's view*: ZAF→NAM), and
+/// another country comes before the speaker's own people (*Petro said peace talks with the
+/// ELN rebels would produce a ceasefire*: COLGOV→COLREB only where no other is named); the
+/// media, legislatures and agents of no country are not what a statement is about, and a
+/// speaker of no known country (*the Interior Ministry said*) makes no statement worth coding.
 fn statement_topics(tree: &Tree<'_>, mentions: &[Mention], out: &mut [Found]) {
     for x in 0..out.len() {
         let f = &out[x];
@@ -328,24 +332,41 @@ fn statement_topics(tree: &Tree<'_>, mentions: &[Mention], out: &mut [Found]) {
         {
             continue;
         }
-        let said: Vec<usize> = tree
-            .children_rel(f.at, "ccomp")
-            .flat_map(|c| tree.subtree_without(c, &|_| false))
+        // The clause's own verb and the infinitives it controls ("is about to restore ties").
+        let mut heads: Vec<usize> = tree.children_rel(f.at, "ccomp").collect();
+        let mut k = 0;
+        while k < heads.len() {
+            heads.extend(tree.children_rel(heads[k], "xcomp"));
+            k += 1;
+        }
+        let said: Vec<usize> = heads
+            .iter()
+            .flat_map(|&c| tree.subtree_without(c, &|_| false))
             .collect();
-        let speaker = mentions[source].code.as_str();
-        if speaker.starts_with(UNKNOWN_COUNTRY) || out.iter().any(|g| said.contains(&g.at)) {
+        let Some(home) = mentions::actor_country(&mentions[source].code) else {
+            continue;
+        };
+        let reported = out.iter().any(|g| {
+            heads.contains(&g.at)
+                || (said.contains(&g.at)
+                    && g.source.is_some()
+                    && g.target_mention(mentions).is_some())
+        });
+        if reported {
             continue;
         }
         let topics: Vec<usize> = (0..mentions.len())
             .filter(|&m| said.contains(&mentions[m].head))
             .filter(|&m| {
                 let code = mentions[m].code.as_str();
-                code != speaker && !is_audience(code) && !code.starts_with(UNKNOWN_COUNTRY)
+                !is_audience(code)
+                    && !code.starts_with(UNKNOWN_COUNTRY)
+                    && domestic::state_country(code) != Some(home)
             })
             .collect();
         let abroad = topics
             .iter()
-            .find(|&&m| mentions[m].code.get(..3) != speaker.get(..3));
+            .find(|&&m| mentions::actor_country(&mentions[m].code) != Some(home));
         if let Some(&m) = abroad.or(topics.first()) {
             out[x].target = Some(m);
             out[x].target_via = Some(Via::Complement);

@@ -44,7 +44,7 @@ fn country_role(code: &str) -> Option<(&str, &str)> {
 }
 
 /// The country of a state actor's code (`EGYCOP` → `EGY`, `EGY` → `EGY`), if it is one.
-fn state_country(code: &str) -> Option<&str> {
+pub(crate) fn state_country(code: &str) -> Option<&str> {
     let (country, role) = country_role(code)?;
     (role.is_empty() || STATE_ROLES.contains(&role)).then_some(country)
 }
