@@ -94,6 +94,11 @@ impl Context<'_> {
             }),
             Element::Prep { prep, objects } => (from..region.len()).find_map(|r| {
                 let j = region[r];
+                // An infinitive's *to* is no preposition (*welcomed Finland's application to
+                // join the alliance* is no `* (TO)` welcome to a place).
+                if self.tree.upos(j) == "PART" {
+                    return None;
+                }
                 let after_prep = self.unit_at(prep, j)?;
                 // The phrase a preposition introduces is its head's subtree; a bare `(ON)`
                 // is not met by a time ("telephoned Tokyo on Monday" is no call on Tokyo).

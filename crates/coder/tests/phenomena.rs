@@ -1535,6 +1535,19 @@ fn adjectival_participles_name_nothing() {
     c.finish();
 }
 
+/// An infinitive's *to* is no preposition: *welcomed Israel's application to join the
+/// alliance* is praise (051), not CAMEO.2.0's `- * (TO)` welcome of a visitor (043).
+#[test]
+fn an_infinitive_marker_is_no_preposition() {
+    let fx = fixture!("patterns");
+    let verbs = "--- WELCOME [051] ---\nWELCOME\n- * (TO) [043]\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["pat-infinitive-to"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "051")]);
+    c.finish();
+}
+
 /// Cooperation by a compound source is between its conjuncts when the only actor after the
 /// verb is an agent of no country that is not its object (*cooperated in the training of
 /// police*).
