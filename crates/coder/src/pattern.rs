@@ -100,6 +100,9 @@ impl Context<'_> {
                     return None;
                 }
                 let after_prep = self.unit_at(prep, j)?;
+                if self.nested(j, region, b) {
+                    return None;
+                }
                 // The phrase a preposition introduces is its head's subtree; a bare `(ON)`
                 // is not met by a time ("telephoned Tokyo on Monday" is no call on Tokyo).
                 let limit = match self.tree.head[j] {
@@ -128,6 +131,29 @@ impl Context<'_> {
                 Some(position_after(region, last))
             }),
         }
+    }
+
+    /// Whether preposition `j` opens a phrase inside another prepositional phrase that the
+    /// pattern has not matched: *lodged a protest with China over the detention of an
+    /// employee* is no `- * PROTEST (OF)`, whose *of* must complete the protest or the verb.
+    fn nested(&self, j: usize, region: &[usize], b: &Binding) -> bool {
+        let tree = self.tree;
+        let Some(mut x) = tree.head[j].and_then(|h| tree.head[h]) else {
+            return false;
+        };
+        for _ in 0..tree.len() {
+            if b.words.contains(&x) || region.binary_search(&x).is_err() {
+                return false;
+            }
+            if tree.children_rel(x, "case").any(|c| !b.words.contains(&c)) {
+                return true;
+            }
+            match tree.head[x] {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Whether word `j` only says when or amid what the verb happened: the preposition of a

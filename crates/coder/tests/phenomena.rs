@@ -1535,6 +1535,20 @@ fn adjectival_participles_name_nothing() {
     c.finish();
 }
 
+/// A pattern's preposition completes the verb or the pattern's noun, not a phrase nested in
+/// another one: *lodged a protest with Israel over the detention of soldiers* is a protest
+/// (110), not `- * PROTEST (OF)` (140).
+#[test]
+fn pattern_prepositions_are_not_nested_in_other_phrases() {
+    let fx = fixture!("patterns");
+    let verbs = "--- LODGE [---] ---\nLODGE\n- * PROTEST [110]\n- * PROTEST (OF) [140]\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["pat-nested-prep"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "110")]);
+    c.finish();
+}
+
 /// An infinitive's *to* is no preposition: *welcomed Israel's application to join the
 /// alliance* is praise (051), not CAMEO.2.0's `- * (TO)` welcome of a visitor (043).
 #[test]
