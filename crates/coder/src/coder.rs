@@ -316,7 +316,8 @@ pub(crate) fn code_sentence(
 /// direction* is Japan's statement about South Korea (JPN→KOR 010), where *X said Y attacked
 /// Z* is Y's attack, reported by X, and *X said Y attacked* reports Y's act (an event of the
 /// clause's own verb, or of an infinitive it controls, blocks the statement even when
-/// one-sided). The speaker's own state is
+/// one-sided), and so does the act a participle of speech explains (*North Korea dismissed
+/// talks with the United States, saying Washington's hopes would bring disappointment*). The speaker's own state is
 /// not what it talks about (*Pandor said that Pretoria shared Namibia's view*: ZAF→NAM), and
 /// another country comes before the speaker's own people (*Petro said peace talks with the
 /// ELN rebels would produce a ceasefire*: COLGOV→COLREB only where no other is named); the
@@ -346,11 +347,14 @@ fn statement_topics(tree: &Tree<'_>, mentions: &[Mention], out: &mut [Found]) {
         let Some(home) = mentions::actor_country(&mentions[source].code) else {
             continue;
         };
+        let dyadic = |g: &Found| g.source.is_some() && g.target_mention(mentions).is_some();
+        // "X dismissed talks with Y, saying ...": what was said explains the act already coded.
+        let explains =
+            tree.head[f.at].filter(|_| matches!(tree.rel(f.at), "advcl" | "conj" | "parataxis"));
         let reported = out.iter().any(|g| {
             heads.contains(&g.at)
-                || (said.contains(&g.at)
-                    && g.source.is_some()
-                    && g.target_mention(mentions).is_some())
+                || (said.contains(&g.at) && dyadic(g))
+                || (Some(g.at) == explains && dyadic(g))
         });
         if reported {
             continue;

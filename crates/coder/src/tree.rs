@@ -48,8 +48,8 @@ pub(crate) struct Tree<'a> {
     /// Last word of each word's subtree (subtrees of projective trees are contiguous; for the
     /// rest this bounds them).
     pub right: Vec<usize>,
-    /// Relation of each word, as the parser gave it or as [`controlled`],
-    /// [`clause_after_time`] and [`relative_as_complement`] repair it.
+    /// Relation of each word, as the parser gave it or as [`object_as_said_subject`],
+    /// [`controlled`], [`clause_after_time`] and [`relative_as_complement`] repair it.
     rels: Vec<&'a str>,
 }
 
@@ -149,6 +149,61 @@ fn relative_as_complement(words: &[Word], head: &[Option<usize>], i: usize) -> O
     (pronoun && noun && first && head[n] != Some(h)).then_some(n)
 }
 
+/// Verbs of speech whose noun-phrase object the parser may have taken from the clause said.
+const SAYING: &[&str] = &[
+    "SAY", "ADD", "CLAIM", "INSIST", "ARGUE", "STRESS", "NOTE", "ASSERT",
+];
+
+/// The predicate whose subject object `i` of a verb of speech really is, when the parser read
+/// the subject of what was said as the verb's object and hung the rest elsewhere (*saying
+/// Washington's hopes for dialogue would only bring disappointment*, *saying Moscow's concerns
+/// were legitimate*): a predicate without a subject right after the object's phrase, a verb
+/// with an auxiliary or a word with a copula, attached above the verb of speech. `None` for
+/// every other word.
+fn object_as_said_subject(
+    words: &[Word],
+    lemma: &[&str],
+    head: &[Option<usize>],
+    i: usize,
+) -> Option<usize> {
+    if words[i].deprel != "obj" || !matches!(words[i].upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let s = head[i].filter(|&s| s < i && SAYING.contains(&lemma[s]))?;
+    let mut end = i;
+    while end + 1 < words.len() && dominated(head, end + 1, i) {
+        end += 1;
+    }
+    let children = |v: usize| (0..words.len()).filter(move |&c| head[c] == Some(v));
+    // The predicate is the first word after the phrase that is not one of its own auxiliaries,
+    // copula or adverbs.
+    let v = (end + 1..words.len()).find(|&v| {
+        !matches!(
+            words[v].deprel.as_str(),
+            "aux" | "aux:pass" | "cop" | "advmod"
+        ) || head[v].is_none_or(|h| h <= end)
+    })?;
+    let between = (end + 1..v).all(|w| head[w] == Some(v));
+    let helped = children(v).any(|c| c < v && matches!(words[c].deprel.as_str(), "aux" | "cop"));
+    let subject =
+        children(v).any(|c| words[c].deprel.starts_with("nsubj") || words[c].deprel == "expl");
+    let above = head[v].is_some_and(|h| dominated(head, s, h));
+    (between && helped && !subject && above).then_some(v)
+}
+
+/// Whether word `w` lies in the subtree of `top` (bounded, so a cycle cannot loop).
+fn dominated(head: &[Option<usize>], w: usize, top: usize) -> bool {
+    let mut x = Some(w);
+    for _ in 0..=head.len() {
+        match x {
+            Some(y) if y == top => return true,
+            Some(y) => x = head[y],
+            None => return false,
+        }
+    }
+    false
+}
+
 impl<'a> Tree<'a> {
     /// Builds the view over `words` and their `spellings`; heads out of range are roots.
     pub fn new(words: &'a [Word], spellings: &'a Spellings) -> Tree<'a> {
@@ -163,6 +218,14 @@ impl<'a> Tree<'a> {
             .collect();
         let lemma: Vec<&str> = (0..n).map(|i| spellings.get(n + i)).collect();
         let mut repaired: Vec<Option<&'static str>> = vec![None; n];
+        for i in 0..n {
+            if let Some(v) = object_as_said_subject(words, &lemma, &head, i) {
+                head[v] = head[i];
+                repaired[v] = Some("ccomp");
+                head[i] = Some(v);
+                repaired[i] = Some("nsubj");
+            }
+        }
         for i in 0..n {
             if let Some(v) = clause_after_time(words, &lemma, &head, i) {
                 head[i] = Some(v);
@@ -401,6 +464,42 @@ mod tests {
         ];
         with_tree(&which, |t| {
             assert_eq!((t.head[8], t.rel(8)), (Some(4), "acl:relcl"));
+        });
+    }
+
+    #[test]
+    fn an_object_of_saying_before_a_subjectless_predicate_is_its_subject() {
+        // "Gondor attacked Iran, saying Arnor's troops would leave", parsed with "troops" the
+        // object of "saying" and "leave" a clause of "attacked".
+        let saying = [
+            ("Gondor", "Gondor", "PROPN", "NNP", 2, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 0, "root"),
+            ("Iran", "Iran", "PROPN", "NNP", 2, "obj"),
+            (",", ",", "PUNCT", ",", 5, "punct"),
+            ("saying", "say", "VERB", "VBG", 2, "advcl"),
+            ("Arnor", "Arnor", "PROPN", "NNP", 8, "nmod:poss"),
+            ("'s", "'s", "PART", "POS", 6, "case"),
+            ("troops", "troops", "NOUN", "NNS", 5, "obj"),
+            ("would", "would", "AUX", "MD", 10, "aux"),
+            ("leave", "leave", "VERB", "VB", 2, "advcl"),
+        ];
+        with_tree(&saying, |t| {
+            assert_eq!((t.head[7], t.rel(7)), (Some(9), "nsubj"));
+            assert_eq!((t.head[9], t.rel(9)), (Some(4), "ccomp"));
+            assert_eq!(t.right[4], 9);
+        });
+        // "Gondor said a prayer and left": no auxiliary or copula, so no clause was said.
+        let prayer = [
+            ("Gondor", "Gondor", "PROPN", "NNP", 2, "nsubj"),
+            ("said", "say", "VERB", "VBD", 0, "root"),
+            ("a", "a", "DET", "DT", 4, "det"),
+            ("prayer", "prayer", "NOUN", "NN", 2, "obj"),
+            ("and", "and", "CCONJ", "CC", 6, "cc"),
+            ("left", "leave", "VERB", "VBD", 2, "conj"),
+        ];
+        with_tree(&prayer, |t| {
+            assert_eq!((t.head[3], t.rel(3)), (Some(1), "obj"));
+            assert_eq!((t.head[5], t.rel(5)), (Some(1), "conj"));
         });
     }
 

@@ -1111,6 +1111,9 @@ fn reported_speech() {
         let run = c.run(&coder, &fx, &[id], default_date());
         c.expect(&run, &[]);
     }
+    // What a participle of speech says explains the act it hangs from: no statement.
+    let run = c.run(&coder, &fx, &["rep-explains"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "190")]);
     c.finish();
 }
 
