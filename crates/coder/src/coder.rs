@@ -949,10 +949,11 @@ const PLACE_NOUNS: &[&str] = &[
     "CITY", "CAPITAL", "TOWN", "VILLAGE", "PROVINCE", "REGION", "PORT", "COAST", "RESORT",
 ];
 
-/// Whether an actor code is the news media (`---MED`, `AUSMED`) or a legislature
-/// (`CANLEG`): those a statement is made to, not about.
+/// Whether an actor code is the news media (`---MED`, `AUSMED`, and Phoenix's international
+/// media: Reuters and the BBC are `MED`) or a legislature (`CANLEG`): those a statement is
+/// made to, not about.
 fn is_audience(code: &str) -> bool {
-    mentions::actor_roles(code).any(|r| r == "MED" || r == "LEG")
+    code.starts_with("MED") || mentions::actor_roles(code).any(|r| r == "MED" || r == "LEG")
 }
 
 /// Verbs of consultation both sides do alike (many other verbs share their families' codes:

@@ -65,6 +65,7 @@ IRAN [IRN]
 GONDOR_ [GON]
 UNITED_NATIONS [IGOUNO]
 UNITED_STATES [USA]
+REUTERS [MED]
 BRAZIL [BRA]
 ARGENTIN [ARG]
 DONALD_TRUMP
@@ -1598,9 +1599,12 @@ fn statements_are_not_made_to_their_audience() {
     }
     let run = c.run(&coder, &fx, &["addressee"], default_date());
     c.expect(&run, &[ev("IRN", "ISR", "010")]);
-    // An agent of no country told something is an audience too.
-    let run = c.run(&coder, &fx, &["audience-soldiers"], default_date());
-    c.expect(&run, &[]);
+    // An agent of no country told something is an audience too, and so are the
+    // international media (Phoenix codes Reuters `MED`).
+    for id in ["audience-soldiers", "audience-agency"] {
+        let run = c.run(&coder, &fx, &[id], default_date());
+        c.expect(&run, &[]);
+    }
     c.finish();
 }
 
