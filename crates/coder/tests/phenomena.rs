@@ -1496,7 +1496,8 @@ fn mass_killings() {
 }
 
 /// The overlay's patterns for common news verbs: judicial cooperation is with the country that
-/// receives the person extradited, not with the person; dismissing talks rejects them (125).
+/// receives the person extradited, not with the person; dismissing talks rejects them (125);
+/// using nerve gas is the use of chemical weapons (2041).
 #[test]
 fn overlay_verb_patterns() {
     let fx = fixture!("patterns");
@@ -1506,6 +1507,8 @@ fn overlay_verb_patterns() {
     c.expect(&run, &[ev("ISR", "GON", "063")]);
     let run = c.run(&coder, &fx, &["dismissed-talks"], default_date());
     c.expect(&run, &[ev("ISR", "GON", "125")]);
+    let run = c.run(&coder, &fx, &["used-chemical"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "2041")]);
     c.finish();
 }
 
