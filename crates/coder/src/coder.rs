@@ -771,8 +771,11 @@ fn code_verb(
                 // ("protested in Tel Aviv against the government"), unless the place is where
                 // one went ("arrived in Gondor"); a statement is never made to its place.
                 let journey = MOTION.contains(&tree.lemma[i]);
-                let venues =
-                    (0..mentions.len()).filter(|&m| !journey && is_venue(tree, i, &mentions[m]));
+                let venues = (0..mentions.len()).filter(|&m| {
+                    !journey
+                        && (is_venue(tree, i, &mentions[m])
+                            || (statement && is_setting(tree, i, &mentions[m])))
+                });
                 let all = exclude.len();
                 exclude.extend(venues);
                 let mut later = first_mention_in(tree, mentions, &post, &exclude);
@@ -937,6 +940,24 @@ fn is_venue(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether mention `m` is a name in an *in* or *at* phrase anywhere in the phrases after verb
+/// `i`: where a statement was made, however deep (*said in a report to the Human Rights
+/// Council in Geneva*).
+fn is_setting(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
+    if tree.upos(m.head) != "PROPN" || !matches!(tree.case_of(m.head), Some("IN" | "AT")) {
+        return false;
+    }
+    let mut x = m.head;
+    for _ in 0..tree.len() {
+        match tree.head[x] {
+            Some(h) if h == i => return tree.base_rel(x) == "obl",
+            Some(h) if matches!(tree.base_rel(x), "nmod" | "obl") => x = h,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Verbs of going somewhere: the place is whom they visit.

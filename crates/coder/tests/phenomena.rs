@@ -1611,6 +1611,18 @@ fn statements_are_not_made_to_their_audience() {
     c.finish();
 }
 
+/// A statement is not made to the place it was made in, however deep the phrase (*said in a
+/// report to the council in Israel*).
+#[test]
+fn statements_are_not_made_to_their_setting() {
+    let fx = fixture!("context");
+    let coder = coder();
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["setting-deep"], default_date());
+    c.expect(&run, &[]);
+    c.finish();
+}
+
 const MEET_ONE_WAY: &str = "--- MEET [040] ---\nMEET {MEETS MET MEETING}\n";
 
 /// "Israeli and Iranian delegations" are two actors; where a compound source met is no partner

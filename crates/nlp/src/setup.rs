@@ -79,7 +79,10 @@ impl Default for SetupOptions {
                 ensemble: 5,
                 ..Default::default()
             },
-            parser: Default::default(),
+            parser: tacitus_parser::TrainOptions {
+                ensemble: 2,
+                ..Default::default()
+            },
         }
     }
 }

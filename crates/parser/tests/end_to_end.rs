@@ -206,3 +206,35 @@ fn degenerate_training_data_and_bad_model_files() {
     let _ = std::fs::remove_file(&path);
     assert!(Parser::load(&path).is_err());
 }
+
+/// Parsers of several seeds, trained on parallel threads, merge into one model that is the same
+/// on every run and still parses well above the baseline.
+#[test]
+fn seed_ensemble_is_deterministic() {
+    let Some((single, dev)) = trained() else {
+        return;
+    };
+    let Some(mut train) = ewt("train.conllu") else {
+        return;
+    };
+    train.truncate(300);
+    let opts = TrainOptions {
+        ensemble: 2,
+        ..options()
+    };
+    let a = Parser::train(&train, &opts, &mut |_, _| {});
+    let b = Parser::train(&train, &opts, &mut |_, _| {});
+    assert_eq!(a, b);
+    assert_ne!(&a, single);
+    let (mut correct, mut total) = (0usize, 0usize);
+    for g in dev.iter().take(300) {
+        let mut p = stripped(g);
+        a.parse(&mut p);
+        for (gw, pw) in g.words.iter().zip(&p.words) {
+            total += 1;
+            correct += usize::from(gw.head == pw.head);
+        }
+    }
+    let uas = correct as f64 / total as f64;
+    assert!(uas > 0.6, "ensemble UAS {uas:.3}");
+}

@@ -259,10 +259,11 @@ const FINITE: &[&str] = &["VBD", "VBZ", "VBP", "MD"];
 
 impl VerbClasses {
     /// In a sentence written as one (capital first, full stop last), a participle right after a
-    /// plural noun and before the start of a noun phrase is a past tense, whatever else the
-    /// sentence holds ("Israeli jets bombed targets near Aleppo, Syria said", "police fired
-    /// tear gas", "jihadists killed at least 160 people"): a passive participle takes no object.
-    /// Not before a time noun ("others made today").
+    /// plural noun (or an adverb after one) and before the start of a noun phrase is a past
+    /// tense, whatever else the sentence holds ("Israeli jets bombed targets near Aleppo, Syria
+    /// said", "police fired tear gas", "jihadists killed at least 160 people", "Russian forces
+    /// systematically tortured detainees"): a passive participle takes no object. Not before a
+    /// time noun ("others made today").
     fn past_after_plural_subjects(
         &self,
         tags: &[(String, String)],
@@ -270,9 +271,12 @@ impl VerbClasses {
         classes: &mut [u16],
     ) {
         let xpos = |c: u16| xpos_of(tags, c);
+        let plural = |c: u16| matches!(xpos(c), "NNS" | "NNPS");
         for i in 1..classes.len().saturating_sub(1) {
+            let subject = plural(classes[i - 1])
+                || (i >= 2 && xpos(classes[i - 1]) == "RB" && plural(classes[i - 2]));
             if classes[i] == self.participle
-                && matches!(xpos(classes[i - 1]), "NNS" | "NNPS")
+                && subject
                 && match xpos(classes[i + 1]) {
                     "DT" | "PRP$" | "CD" | "NNS" | "JJ" => true,
                     "NN" => !is_time(toks, i + 1),
@@ -514,6 +518,14 @@ mod tests {
                 &[0, 1, 8, 6, 9, 4]
             ),
             vec![0, 2, 8, 6, 9, 4]
+        );
+        // An adverb between: "forces systematically tortured detainees".
+        assert_eq!(
+            plural(
+                &["forces", "systematically", "tortured", "detainees", "."],
+                &[0, 6, 1, 0, 4]
+            ),
+            vec![0, 6, 2, 0, 4]
         );
         // A time noun after it: "others made today".
         assert_eq!(
