@@ -688,10 +688,16 @@ fn code_verb(
         mentions,
         sources: agent_side.mentions.len(),
     };
-    // The most specific pattern that matches (ties: the first in the file).
+    // The most specific pattern that matches; among equally specific ones, the one whose words
+    // lie nearest the verb (*demolished the homes of Palestinian militants* is `* HOMES`, not
+    // `* MILITANT`), then the first in the file.
     let mut chosen: Option<(&VerbCode, Binding, Option<Citation>)> = None;
+    let mut best: Option<(u32, usize)> = None;
     if let Some(list) = lex.patterns.get(entry.family) {
         for p in list {
+            if best.is_some_and(|(weight, _)| p.weight < weight) {
+                break;
+            }
             if !p
                 .required
                 .iter()
@@ -700,12 +706,16 @@ fn code_verb(
                 continue;
             }
             if let Some(b) = ctx.matches(p, &pre, &post) {
+                let distance = b.words.iter().map(|&w| w.abs_diff(i)).min().unwrap_or(0);
+                if best.is_some_and(|(_, d)| distance >= d) {
+                    continue;
+                }
+                best = Some((p.weight, distance));
                 let cite = Citation {
                     entry: p.text.clone(),
                     at: p.loc.to_string(),
                 };
                 chosen = Some((&p.code, b, Some(cite)));
-                break;
             }
         }
     }
@@ -749,7 +759,8 @@ fn code_verb(
             // and "rejected protesters' demands" are.
             let named = |m: usize| {
                 let m = &mentions[m];
-                binding.words.contains(&m.head)
+                (binding.words.contains(&m.head)
+                    || (m.first..=m.last).any(|w| binding.words.contains(&w)))
                     && m.code.starts_with(UNKNOWN_COUNTRY)
                     && (m.first..=m.last).all(|w| tree.rel(w) != "nmod:poss")
             };

@@ -1690,6 +1690,24 @@ fn the_pattern_noun_names_no_target() {
     let mut c = Check::new();
     let run = c.run(&coder, &fx, &["pattern-agent"], default_date());
     c.expect(&run, &[ev("ISR", "IRN", "193"), ev("IRN", "ISR", "193")]);
+    // The agent word itself matched (*artillery*, nearer the verb than *fire*): still no target.
+    let verbs = "--- EXCHANGE [---] ---\nEXCHANGE\n- * FIRE [193:193]\n- * ARTILLERY [194:194]\n";
+    let coder = coder_with(verbs, true);
+    let run = c.run(&coder, &fx, &["pattern-agent"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "194"), ev("IRN", "ISR", "194")]);
+    c.finish();
+}
+
+/// Of equally specific patterns, the one whose words lie nearest the verb wins: *demolished the
+/// homes of Israeli soldiers* destroys homes (1712), it does not disarm soldiers (082).
+#[test]
+fn the_nearest_of_equal_patterns_wins() {
+    let fx = fixture!("patterns");
+    let verbs = "--- DESTROY [190] ---\nDEMOLISH\n- * SOLDIER [082]\n- * HOMES [1712]\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["pat-nearest"], default_date());
+    c.expect(&run, &[ev("IRN", "ISRMIL", "1712")]);
     c.finish();
 }
 
