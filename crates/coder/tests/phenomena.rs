@@ -1497,7 +1497,8 @@ fn mass_killings() {
 
 /// The overlay's patterns for common news verbs: judicial cooperation is with the country that
 /// receives the person extradited, not with the person; dismissing talks rejects them (125);
-/// using nerve gas is the use of chemical weapons (2041).
+/// using nerve gas is the use of chemical weapons (2041); voicing pessimism is a pessimistic
+/// comment (012).
 #[test]
 fn overlay_verb_patterns() {
     let fx = fixture!("patterns");
@@ -1509,6 +1510,8 @@ fn overlay_verb_patterns() {
     c.expect(&run, &[ev("ISR", "GON", "125")]);
     let run = c.run(&coder, &fx, &["used-chemical"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "2041")]);
+    let run = c.run(&coder, &fx, &["voiced-pessimism"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "012")]);
     c.finish();
 }
 
