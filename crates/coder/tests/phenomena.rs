@@ -1498,7 +1498,7 @@ fn mass_killings() {
 /// The overlay's patterns for common news verbs: judicial cooperation is with the country that
 /// receives the person extradited, not with the person; dismissing talks rejects them (125);
 /// using nerve gas is the use of chemical weapons (2041); voicing pessimism is a pessimistic
-/// comment (012); extending a curfew imposes one (1723).
+/// comment (012); extending a curfew imposes one (1723); an embargo is a sanction (163).
 #[test]
 fn overlay_verb_patterns() {
     let fx = fixture!("patterns");
@@ -1514,6 +1514,8 @@ fn overlay_verb_patterns() {
     c.expect(&run, &[ev("IRN", "ISR", "012")]);
     let run = c.run(&coder, &fx, &["extended-curfew"], default_date());
     c.expect(&run, &[ev("ISR", "GON", "1723")]);
+    let run = c.run(&coder, &fx, &["imposed-embargo"], default_date());
+    c.expect(&run, &[ev("ISR", "GON", "163")]);
     c.finish();
 }
 
