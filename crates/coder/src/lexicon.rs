@@ -250,9 +250,18 @@ impl Lexicon {
                 list.push(compile_pattern(p, &synset_names));
             }
         }
+        // Files in the order they were loaded: an overlay's pattern wins over an equally
+        // specific one of the files loaded before it.
+        let mut files: Vec<&str> = Vec::new();
+        for p in &verbs.patterns {
+            if !files.contains(&&*p.line.file) {
+                files.push(&p.line.file);
+            }
+        }
+        let rank = |p: &CompiledPattern| files.iter().position(|f| **f == *p.loc.file);
         for list in &mut patterns {
-            // Stable: among equally specific patterns the first in the file wins.
-            list.sort_by_key(|p| std::cmp::Reverse(p.weight));
+            // Stable: among equally specific patterns of one file the first wins.
+            list.sort_by_key(|p| (std::cmp::Reverse(p.weight), std::cmp::Reverse(rank(p))));
         }
         Lexicon {
             verbs,
@@ -537,6 +546,38 @@ fn pattern_text(p: &Pattern) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_overlay_pattern_wins_over_an_equally_specific_base_one() {
+        let mut verbs = tacitus_dict::parse_verbs(
+            "--- FIGHT [190] ---\nFIGHT\nATTACK\n- * PLANE [---]\n- * TANK [193]\n",
+            "base.verbs",
+        )
+        .unwrap();
+        verbs.extend(
+            tacitus_dict::parse_verbs(
+                "--- ATTACK [---] ---\nATTACK\n- * PLANE [190]\n",
+                "overlay.verbs",
+            )
+            .unwrap(),
+        );
+        let lex = Lexicon::compile(LexiconParts {
+            verbs,
+            actors: Default::default(),
+            agents: Default::default(),
+            discards: Default::default(),
+            goldstein: None,
+            plover: None,
+        });
+        let order: Vec<(&str, u32)> = lex.patterns[0]
+            .iter()
+            .map(|p| (&*p.loc.file, p.loc.line))
+            .collect();
+        assert_eq!(
+            order,
+            [("overlay.verbs", 3), ("base.verbs", 4), ("base.verbs", 5)]
+        );
+    }
 
     #[test]
     fn the_built_in_overlays_read_cleanly() {
