@@ -883,7 +883,15 @@ fn code_verb(
         && targets
             .iter()
             .all(|&t| is_venue(tree, i, &mentions[t]) || topic(t) || stray(t));
-    let reciprocal = (targets.is_empty() || only_venue)
+    // Nor is one of the compound source's own countries, named again after the verb (*Egypt
+    // and Ethiopia agreed to finalise a deal on the Grand Ethiopian Renaissance Dam*).
+    let country = |m: usize| mentions::actor_country(&mentions[m].code);
+    let own = target_via != Via::PatternTarget
+        && !targets.is_empty()
+        && targets
+            .iter()
+            .all(|&t| country(t).is_some() && sources.iter().any(|&s| country(s) == country(t)));
+    let reciprocal = (targets.is_empty() || only_venue || own)
         && sources.len() >= 2
         && (reverse.is_some() || forward.as_ref().is_some_and(is_cooperation));
     if (binding.compound || reciprocal) && binding.target.is_none() {

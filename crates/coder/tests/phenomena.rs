@@ -1590,6 +1590,18 @@ fn cooperation_of_a_compound_source_passes_over_stray_agents() {
     c.finish();
 }
 
+/// One of a compound source's own countries named again after the verb is no partner: *Brazil
+/// and Argentina signed a deal for Argentine exports* is between the two.
+#[test]
+fn a_compound_source_does_not_act_on_its_own_member() {
+    let fx = fixture!("compound");
+    let coder = coder_with("--- SIGN [057] ---\nSIGN\n", true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["comp-own-country"], default_date());
+    c.expect(&run, &[ev("BRA", "ARG", "057"), ev("ARG", "BRA", "057")]);
+    c.finish();
+}
+
 /// A statement is not made to its audience: *told reporters that Israel was wrong* is about
 /// Israel (what was said), *told Israel* codes a statement to Israel.
 #[test]
