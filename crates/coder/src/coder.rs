@@ -467,9 +467,22 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
             dropped[x] = true;
             continue;
         }
-        let refused = (rel == "xcomp" || (rel == "advcl" && infinitive))
-            && complement::REFUSE.contains(&tree.lemma[h])
-            && !out.iter().any(|f| f.at == h);
+        let refusal = (rel == "xcomp" || (rel == "advcl" && infinitive))
+            && complement::REFUSE.contains(&tree.lemma[h]);
+        // A refusal coded by a pattern of its own (*declined to comment* 011) already says what
+        // was refused: what it refused did not happen, and whom it concerned is the refusal's
+        // target when it names none (*declined to comment on the detention of a Taiwanese
+        // businessman*).
+        if refusal && out.iter().any(|f| f.at == h) {
+            let concerned = out[x].target;
+            for f in out.iter_mut().filter(|f| f.at == h && f.target.is_none()) {
+                f.target = concerned.filter(|&t| Some(t) != f.source);
+                f.target_via = f.target.map(|_| Via::Complement);
+            }
+            dropped[x] = true;
+            continue;
+        }
+        let refused = refusal;
         if let Some(code) = refused.then(|| complement::refusal(&content)).flatten() {
             // Only the refuser refuses: not the other side of a paired code.
             let refuser = arguments(tree, mentions, h, is_passive(tree, h)).0.mentions;

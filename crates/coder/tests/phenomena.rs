@@ -1047,6 +1047,20 @@ fn a_threat_or_refusal_and_its_complement_are_one_event() {
     c.finish();
 }
 
+/// A refusal with a code of its own (*declined to comment* 011) is the event: what was refused
+/// did not happen, and whom it concerned is the refusal's target.
+#[test]
+fn a_coded_refusal_drops_what_it_refused() {
+    let fx = fixture!("modality");
+    let verbs =
+        "--- REFUSE [---] ---\nDECLINE\n- * COMMENT [011]\n\n--- COMMENT [010] ---\nCOMMENT\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["mod-decline-comment"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "011")]);
+    c.finish();
+}
+
 // ---------------------------------------------------------------------------------------------
 // 12. Reported speech
 // ---------------------------------------------------------------------------------------------
