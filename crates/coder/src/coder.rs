@@ -428,11 +428,19 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
             continue;
         };
         let rel = tree.rel(out[x].at);
-        let charge = rel == "advcl"
-            && tree.children[out[x].at]
+        // The accusing verb: the head of the *of* clause, or the verb whose object the parser
+        // hung it from (*accused the Rapid Support Forces of killing civilians*).
+        let accuser = match rel {
+            "advcl" => Some(h),
+            "acl" if tree.rel(h) == "obj" => tree.head[h],
+            _ => None,
+        };
+        let charge = accuser.is_some_and(|a| {
+            tree.children[out[x].at]
                 .iter()
                 .any(|&c| tree.rel(c) == "mark" && tree.upper[c] == "OF")
-            && out.iter().any(|g| g.at == h && g.code.root() == "11");
+                && out.iter().any(|g| g.at == a && g.code.root() == "11")
+        });
         if charge {
             dropped[x] = true;
             continue;

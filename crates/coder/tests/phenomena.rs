@@ -1379,6 +1379,9 @@ fn the_charge_of_an_accusation_is_no_event() {
     let mut c = Check::new();
     let run = c.run(&coder, &fx, &["accused-of-gerund"], default_date());
     c.expect(&run, &[ev("IRN", "ISR", "112")]);
+    // The parser hangs the *of* clause from the accused as often as from the verb.
+    let run = c.run(&coder, &fx, &["accused-of-acl"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "112")]);
     c.finish();
 }
 
