@@ -274,7 +274,6 @@ pub(crate) fn code_sentence(
     if options.future_intent {
         announce(&mut out);
     }
-
     // Only where the parser found no verb at all: otherwise a plural noun ("Israeli attacks on
     // Iran were reported") would be read as a verb.
     if (0..tree.len()).all(|i| tree.upos(i) != "VERB") {
@@ -333,6 +332,9 @@ fn statement_topics(tree: &Tree<'_>, mentions: &[Mention], out: &mut [Found]) {
         {
             continue;
         }
+        let Some(home) = mentions::actor_country(&mentions[source].code) else {
+            continue;
+        };
         // The clause's own verb and the infinitives it controls ("is about to restore ties").
         let mut heads: Vec<usize> = tree.children_rel(f.at, "ccomp").collect();
         let mut k = 0;
@@ -344,9 +346,6 @@ fn statement_topics(tree: &Tree<'_>, mentions: &[Mention], out: &mut [Found]) {
             .iter()
             .flat_map(|&c| tree.subtree_without(c, &|_| false))
             .collect();
-        let Some(home) = mentions::actor_country(&mentions[source].code) else {
-            continue;
-        };
         let dyadic = |g: &Found| g.source.is_some() && g.target_mention(mentions).is_some();
         // "X dismissed talks with Y, saying ...": what was said explains the act already coded.
         let explains =
@@ -490,8 +489,7 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
             dropped[x] = true;
             continue;
         }
-        let refused = refusal;
-        if let Some(code) = refused.then(|| complement::refusal(&content)).flatten() {
+        if let Some(code) = refusal.then(|| complement::refusal(&content)).flatten() {
             // Only the refuser refuses: not the other side of a paired code.
             let refuser = arguments(tree, mentions, h, is_passive(tree, h)).0.mentions;
             if out[x].source.is_none_or(|s| !refuser.contains(&s)) {
