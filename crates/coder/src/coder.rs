@@ -1423,8 +1423,8 @@ fn modality(tree: &Tree<'_>, i: usize) -> Option<String> {
     })
 }
 
-/// Who reported the event: the subject of a speech verb above it ("X said Y attacked Z") or
-/// beside it ("Y attacked Z, X said").
+/// Who reported the event: the subject of a speech verb above its clause ("X said Y attacked
+/// Z") or beside it ("Y attacked Z, X said").
 fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
     let speech = |v: usize| SPEECH.contains(&tree.lemma[v]);
     let subject = |v: usize| {
@@ -1432,12 +1432,27 @@ fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
             .next()
             .and_then(|s| actors_of(tree, mentions, s).first().copied())
     };
-    if let Some(h) = tree.head[i]
-        && matches!(tree.rel(i), "ccomp" | "parataxis")
-        && speech(h)
-        && let Some(m) = subject(h)
-    {
-        return Some(m);
+    // The clause the event belongs to: up from a participle, infinitive or conjunct ("Y
+    // crossed the border, attacking Z, X said": X reports the attack too).
+    let mut v = i;
+    for _ in 0..tree.len() {
+        if let Some(h) = tree.head[v]
+            && matches!(tree.rel(v), "ccomp" | "parataxis")
+            && speech(h)
+            && let Some(m) = subject(h)
+        {
+            return Some(m);
+        }
+        match tree.head[v] {
+            Some(h)
+                if matches!(tree.rel(v), "advcl" | "xcomp" | "conj")
+                    && tree.upos(h) == "VERB"
+                    && !speech(h) =>
+            {
+                v = h
+            }
+            _ => break,
+        }
     }
     // "X suspected Y of attacking Z": the attack is X's account (under a disapproval coded as
     // one, "accused", it is the charge and not coded at all).
@@ -1458,7 +1473,7 @@ fn reporter(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Option<usize> {
     };
     // A speech verb in parataxis under the event's verb, or (when the parser hung both off
     // another word) under the same head.
-    beside(i).or_else(|| {
+    beside(i).or_else(|| beside(v)).or_else(|| {
         let h = tree.head[i]?;
         (tree.rel(i) == "parataxis").then(|| beside(h)).flatten()
     })

@@ -49,6 +49,7 @@ pub(crate) struct Tree<'a> {
     /// rest this bounds them).
     pub right: Vec<usize>,
     /// Relation of each word, as the parser gave it or as [`object_as_said_subject`],
+    /// [`conjunct_as_speaker`], [`participle_as_modifier`],
     /// [`controlled`], [`clause_after_time`] and [`relative_as_complement`] repair it.
     rels: Vec<&'a str>,
 }
@@ -170,10 +171,7 @@ fn object_as_said_subject(
         return None;
     }
     let s = head[i].filter(|&s| s < i && SAYING.contains(&lemma[s]))?;
-    let mut end = i;
-    while end + 1 < words.len() && dominated(head, end + 1, i) {
-        end += 1;
-    }
+    let (_, end) = phrase(head, i);
     let children = |v: usize| (0..words.len()).filter(move |&c| head[c] == Some(v));
     // The predicate is the first word after the phrase that is not one of its own auxiliaries,
     // copula or adverbs.
@@ -189,6 +187,72 @@ fn object_as_said_subject(
         children(v).any(|c| words[c].deprel.starts_with("nsubj") || words[c].deprel == "expl");
     let above = head[v].is_some_and(|h| dominated(head, s, h));
     (between && helped && !subject && above).then_some(v)
+}
+
+/// The verb of speech whose subject noun `i` really is, when the parser joined it to the noun
+/// phrase before it as a conjunct (*opened fire, killing three people, rights groups said*:
+/// *groups* under *people*): a conjunct with no conjunction, set off by a comma and followed
+/// right after its phrase by a verb of speech that has no subject. `None` for every other word.
+fn conjunct_as_speaker(
+    words: &[Word],
+    lemma: &[&str],
+    head: &[Option<usize>],
+    i: usize,
+) -> Option<usize> {
+    if words[i].deprel != "conj" || !matches!(words[i].upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let children = |v: usize| (0..words.len()).filter(move |&c| head[c] == Some(v));
+    if children(i).any(|c| words[c].deprel == "cc") {
+        return None;
+    }
+    let (start, end) = phrase(head, i);
+    // The comma is the phrase's first word or the one before it.
+    let comma = words[start].form == "," || (start > 0 && words[start - 1].form == ",");
+    let v = end + 1;
+    let speech = v < words.len() && words[v].upos == "VERB" && SAYING.contains(&lemma[v]);
+    (comma
+        && speech
+        && !children(v).any(|c| words[c].deprel.starts_with("nsubj"))
+        && !dominated(head, v, i))
+    .then_some(v)
+}
+
+/// The noun a past participle modifies when the parser made the participle a clause with the
+/// noun as its object (*Iran freed five detained Americans*: *detained* a complement of
+/// *freed*): a participle under a verb with a determiner or number of its own on its left — a
+/// clause has neither — and its object right after it. `None` for every other word.
+fn participle_as_modifier(words: &[Word], head: &[Option<usize>], v: usize) -> Option<usize> {
+    if words[v].upos != "VERB" || !matches!(words[v].xpos.as_str(), "VBN" | "VBD") {
+        return None;
+    }
+    let h = head[v].filter(|&h| h < v && words[h].upos == "VERB")?;
+    if !matches!(
+        words[v].deprel.as_str(),
+        "ccomp" | "xcomp" | "obj" | "advcl"
+    ) {
+        return None;
+    }
+    let determined =
+        v > 0 && head[v - 1] == Some(v) && matches!(words[v - 1].deprel.as_str(), "det" | "nummod");
+    let n = (v + 1..words.len()).find(|&c| head[c] == Some(v))?;
+    let object = words[n].deprel == "obj"
+        && matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
+        && (v + 1..n).all(|w| dominated(head, w, n));
+    (determined && object && head[h] != Some(v)).then_some(n)
+}
+
+/// The first and last word of the unbroken run of words around `i` that `i` dominates.
+fn phrase(head: &[Option<usize>], i: usize) -> (usize, usize) {
+    let mut start = i;
+    while start > 0 && dominated(head, start - 1, i) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < head.len() && dominated(head, end + 1, i) {
+        end += 1;
+    }
+    (start, end)
 }
 
 /// Whether word `w` lies in the subtree of `top` (bounded, so a cycle cannot loop).
@@ -224,6 +288,24 @@ impl<'a> Tree<'a> {
                 repaired[v] = Some("ccomp");
                 head[i] = Some(v);
                 repaired[i] = Some("nsubj");
+            }
+        }
+        for i in 0..n {
+            if let Some(v) = conjunct_as_speaker(words, &lemma, &head, i) {
+                head[i] = Some(v);
+                repaired[i] = Some("nsubj");
+            }
+            if let Some(noun) = participle_as_modifier(words, &head, i) {
+                let h = head[i];
+                for (c, hc) in head.iter_mut().enumerate() {
+                    if *hc == Some(i) && c != noun {
+                        *hc = if c < i { Some(noun) } else { h };
+                    }
+                }
+                head[noun] = h;
+                repaired[noun] = Some("obj");
+                head[i] = Some(noun);
+                repaired[i] = Some("amod");
             }
         }
         for i in 0..n {

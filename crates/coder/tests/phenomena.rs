@@ -1283,7 +1283,8 @@ fn provenance_of_every_event() {
 // ---------------------------------------------------------------------------------------------
 
 /// Trees as the parser gets them wrong on news: a root noun whose verb hangs as an `acl`, an
-/// object taken for an indirect object, an infinitive taken for a purpose clause.
+/// object taken for an indirect object, an infinitive taken for a purpose clause, a speaker
+/// taken for a conjunct, a participle taken for a clause.
 #[test]
 fn parser_slips_are_repaired() {
     let fx = fixture!("slips");
@@ -1323,6 +1324,16 @@ fn parser_slips_are_repaired() {
         &run,
         &[ev("IRNGOV", "GON", "040"), ev("GON", "IRNGOV", "040")],
     );
+
+    // "attacking Gondor, Iranian police said", the police hung from Gondor as a conjunct:
+    // they are who said it, not a second target.
+    let run = c.run(&coder, &fx, &["slip-conjunct-speaker"], default_date());
+    c.expect(&run, &[ev("ISRMIL", "GON", "190").reported_by("IRNCOP")]);
+
+    // "condemned five detained Iranian soldiers", the participle read as a clause with the
+    // soldiers as its object: the soldiers are what was condemned.
+    let run = c.run(&coder, &fx, &["slip-participle-clause"], default_date());
+    c.expect(&run, &[ev("ISR", "IRNMIL", "111")]);
     c.finish();
 }
 
