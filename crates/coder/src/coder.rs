@@ -45,6 +45,8 @@ pub(crate) struct Found {
     pub code: EventCode,
     pub verb_cite: Citation,
     pub pattern_cite: Option<Citation>,
+    /// The words the pattern's literal elements matched.
+    pub pattern_words: Vec<usize>,
     pub negated: bool,
     pub modality: Option<String>,
     pub reported_by: Option<usize>,
@@ -445,6 +447,32 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
             continue;
         }
         let infinitive = is_infinitive(tree, out[x].at);
+        // A governing verb's pattern met only inside the complement describes the complement
+        // (*demanded that Israel free prisoners held in its jails* is no demand for detention
+        // by `* &DETENTION`): the verb governs with its own code.
+        for g in 0..out.len() {
+            let subject = tree.children_rel(out[x].at, "nsubj").next().is_some();
+            let inside = subject
+                && !out[g].pattern_words.is_empty()
+                && out[g]
+                    .pattern_words
+                    .iter()
+                    .all(|&w| w != out[x].at && tree.dominates(out[x].at, w));
+            if out[g].at != h || dropped[g] || !inside {
+                continue;
+            }
+            let entry =
+                verb_at(lex, tree, h).and_then(|hit| lex.verbs.verbs.get(hit.verb as usize));
+            let own = entry.and_then(|e| e.code.forward.clone());
+            let own = own.filter(|c| {
+                complement::governs(c, rel, infinitive) && c.root() != out[g].code.root()
+            });
+            if let Some(own) = own {
+                out[g].code = own;
+                out[g].pattern_cite = None;
+                out[g].pattern_words.clear();
+            }
+        }
         let (content, cite) = (out[x].code.clone(), out[x].verb_cite.clone());
         let mut governed = false;
         for g in 0..out.len() {
@@ -868,6 +896,7 @@ fn code_verb(
                 code: c.clone(),
                 verb_cite: verb_cite.clone(),
                 pattern_cite: pattern_cite.clone(),
+                pattern_words: binding.words.clone(),
                 negated,
                 modality: modality.clone(),
                 reported_by,

@@ -426,6 +426,11 @@ impl<'a> Tree<'a> {
         None
     }
 
+    /// Whether word `w` lies in the subtree of `top`.
+    pub fn dominates(&self, top: usize, w: usize) -> bool {
+        dominated(&self.head, w, top)
+    }
+
     /// Words of the subtree of `i`, in order, leaving out the subtrees of children for which
     /// `cut` says true.
     pub fn subtree_without(&self, i: usize, cut: &dyn Fn(usize) -> bool) -> Vec<usize> {

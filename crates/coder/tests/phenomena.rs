@@ -965,6 +965,20 @@ fn xcomp_takes_the_controller_as_source() {
     c.finish();
 }
 
+/// A governing verb's pattern met only inside a *that*-clause with its own subject describes
+/// that clause, not the governing act: *demanded that Israel free the soldiers held in its
+/// jails* is a demand for their release (1053), not, by `* JAILS`, a demand for detention.
+#[test]
+fn a_pattern_inside_a_complement_does_not_code_the_governing_verb() {
+    let fx = fixture!("xcomp");
+    let verbs = "--- DEMAND [100] ---\nDEMAND\n- * JAILS [173]\n\n--- FREE [0841] ---\nFREE\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["demand-pattern-inside"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "1053")]);
+    c.finish();
+}
+
 // ---------------------------------------------------------------------------------------------
 // 10. Negation
 // ---------------------------------------------------------------------------------------------
