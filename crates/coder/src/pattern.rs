@@ -145,7 +145,12 @@ impl Context<'_> {
             if b.words.contains(&x) || region.binary_search(&x).is_err() {
                 return false;
             }
-            if tree.children_rel(x, "case").any(|c| !b.words.contains(&c)) {
+            // An *of* phrase completes its noun and lets a later phrase attach above it
+            // (*extradited a commander of the FARC to the United States*).
+            if tree
+                .children_rel(x, "case")
+                .any(|c| !b.words.contains(&c) && tree.upper[c] != "OF")
+            {
                 return true;
             }
             match tree.head[x] {

@@ -1605,6 +1605,20 @@ fn pattern_prepositions_are_not_nested_in_other_phrases() {
     c.finish();
 }
 
+/// An *of* phrase completes its noun, and a pattern's preposition after it may belong to the
+/// verb even where the parser hung it from the *of* phrase: *extradited a commander of the
+/// rebel group to Israel* is judicial cooperation with Israel.
+#[test]
+fn a_pattern_preposition_may_follow_an_of_phrase() {
+    let fx = fixture!("patterns");
+    let verbs = "--- EXTRADITE [---] ---\nEXTRADITE\n- * (TO +) [063]\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["pat-after-of"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "063")]);
+    c.finish();
+}
+
 /// An infinitive's *to* is no preposition: *welcomed Israel's application to join the
 /// alliance* is praise (051), not CAMEO.2.0's `- * (TO)` welcome of a visitor (043).
 #[test]
