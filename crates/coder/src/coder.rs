@@ -618,8 +618,13 @@ fn plural_agreement(tree: &Tree<'_>, i: usize) -> bool {
         && tree.words[i].form.chars().all(|c| c.is_lowercase())
 }
 
+/// Particles that follow a verb's object as often as they precede it (*pulled its troops out
+/// of*, *handed the suspects over to*).
+const ADVERB_PARTICLES: &[&str] = &["OUT", "OFF", "UP", "DOWN", "AWAY", "BACK", "OVER"];
+
 /// The words of a multi-word verb around word `i`: `before` immediately precedes it, `after`
-/// follows in order within the next few words; `None` when they are not there.
+/// follows in order within the next few words (a preposition not past the verb's object);
+/// `None` when they are not there.
 fn particles(tree: &Tree<'_>, i: usize, before: &[String], after: &[String]) -> Option<Vec<usize>> {
     let mut words = Vec::with_capacity(1 + before.len() + after.len());
     if before.len() > i {
@@ -636,7 +641,17 @@ fn particles(tree: &Tree<'_>, i: usize, before: &[String], after: &[String]) -> 
     let mut j = i + 1;
     for w in after {
         let limit = (j + 4).min(tree.len());
-        let found = (j..limit).find(|&k| tree.upper[k] == w)?;
+        // A preposition past the verb's object opens a phrase of its own, not a particle
+        // (*gave a campaign speech in Nara* is no *give in*; *met on Wednesday with* is
+        // *meet with*).
+        let past_object = |k: usize| {
+            tree.rel(k) == "case"
+                && !ADVERB_PARTICLES.contains(&tree.upper[k])
+                && tree
+                    .children_rel(i, "obj")
+                    .any(|o| !tree.is_time(o) && (j..k).any(|w| tree.dominates(o, w)))
+        };
+        let found = (j..limit).find(|&k| tree.upper[k] == w && !past_object(k))?;
         words.push(found);
         j = found + 1;
     }

@@ -1605,6 +1605,21 @@ fn pattern_prepositions_are_not_nested_in_other_phrases() {
     c.finish();
 }
 
+/// A multi-word verb's preposition past the verb's object opens a phrase of its own: *gave a
+/// speech in Gondor* is no *give in* (080), *gave in to Gondor* is.
+#[test]
+fn a_preposition_past_the_object_is_no_particle() {
+    let fx = fixture!("patterns");
+    let verbs = "--- YIELD [080] ---\n+GIVE_IN {+GIVES_IN +GAVE_IN +GIVEN_IN }\n";
+    let coder = coder_with(verbs, true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["particle-past-object"], default_date());
+    c.expect(&run, &[]);
+    let run = c.run(&coder, &fx, &["particle-adjacent"], default_date());
+    c.expect(&run, &[ev("IRN", "GON", "080")]);
+    c.finish();
+}
+
 /// An *of* phrase completes its noun, and a pattern's preposition after it may belong to the
 /// verb even where the parser hung it from the *of* phrase: *extradited a commander of the
 /// rebel group to Israel* is judicial cooperation with Israel.
