@@ -826,7 +826,9 @@ fn code_verb(
                     && m.code.starts_with(UNKNOWN_COUNTRY)
                     && (m.first..=m.last).all(|w| tree.rel(w) != "nmod:poss")
             };
-            t.retain(|&m| !audience(m) && !named(m));
+            t.retain(|&m| {
+                !audience(m) && !named(m) && !(statement && is_setting(tree, i, &mentions[m]))
+            });
             // An object with no known country ("sent troops to Syria") yields to an actor
             // after it whose country is known.
             let unknown = |t: &[usize]| {
@@ -1024,9 +1026,9 @@ fn is_venue(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
     }
 }
 
-/// Whether mention `m` is a name in an *in* or *at* phrase anywhere in the phrases after verb
-/// `i`: where a statement was made, however deep (*said in a report to the Human Rights
-/// Council in Geneva*).
+/// Whether mention `m` is a name in an *in* or *at* phrase anywhere in the phrases or object
+/// after verb `i`: where a statement was made, however deep (*said in a report to the Human
+/// Rights Council in Geneva*, *told a reconstruction conference in Tokyo*).
 fn is_setting(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
     if tree.upos(m.head) != "PROPN" || !matches!(tree.case_of(m.head), Some("IN" | "AT")) {
         return false;
@@ -1034,7 +1036,7 @@ fn is_setting(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
     let mut x = m.head;
     for _ in 0..tree.len() {
         match tree.head[x] {
-            Some(h) if h == i => return tree.base_rel(x) == "obl",
+            Some(h) if h == i => return matches!(tree.base_rel(x), "obl" | "obj"),
             Some(h) if matches!(tree.base_rel(x), "nmod" | "obl") => x = h,
             _ => return false,
         }

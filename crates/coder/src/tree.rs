@@ -190,16 +190,20 @@ fn object_as_said_subject(
 }
 
 /// The verb of speech whose subject noun `i` really is, when the parser joined it to the noun
-/// phrase before it as a conjunct (*opened fire, killing three people, rights groups said*:
-/// *groups* under *people*): a conjunct with no conjunction, set off by a comma and followed
-/// right after its phrase by a verb of speech that has no subject. `None` for every other word.
+/// phrase before it as a conjunct or apposition (*opened fire, killing three people, rights
+/// groups said*: *groups* under *people*; *to rebuild its power grid, Prime Minister Fumio
+/// Kishida told a conference*): a conjunct with no conjunction or an apposition, set off by a
+/// comma and followed right after its phrase by a verb of speech (or *tell*) that has no
+/// subject. `None` for every other word.
 fn conjunct_as_speaker(
     words: &[Word],
     lemma: &[&str],
     head: &[Option<usize>],
     i: usize,
 ) -> Option<usize> {
-    if words[i].deprel != "conj" || !matches!(words[i].upos.as_str(), "NOUN" | "PROPN") {
+    if !matches!(words[i].deprel.as_str(), "conj" | "appos")
+        || !matches!(words[i].upos.as_str(), "NOUN" | "PROPN")
+    {
         return None;
     }
     let children = |v: usize| (0..words.len()).filter(move |&c| head[c] == Some(v));
@@ -210,7 +214,9 @@ fn conjunct_as_speaker(
     // The comma is the phrase's first word or the one before it.
     let comma = words[start].form == "," || (start > 0 && words[start - 1].form == ",");
     let v = end + 1;
-    let speech = v < words.len() && words[v].upos == "VERB" && SAYING.contains(&lemma[v]);
+    let speech = v < words.len()
+        && words[v].upos == "VERB"
+        && (SAYING.contains(&lemma[v]) || lemma[v] == "TELL");
     (comma
         && speech
         && !children(v).any(|c| words[c].deprel.starts_with("nsubj"))
