@@ -827,7 +827,8 @@ fn code_verb(
                     && (m.first..=m.last).all(|w| tree.rel(w) != "nmod:poss")
             };
             t.retain(|&m| {
-                !audience(m) && !named(m) && !(statement && is_setting(tree, i, &mentions[m]))
+                let setting = statement && is_setting(tree, i, &mentions[m]);
+                !(audience(m) || named(m) || setting)
             });
             // An object with no known country ("sent troops to Syria") yields to an actor
             // after it whose country is known.
