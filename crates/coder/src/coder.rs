@@ -1028,14 +1028,20 @@ fn is_venue(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
 }
 
 /// Whether mention `m` is a name in an *in* or *at* phrase anywhere in the phrases or object
-/// after verb `i`: where a statement was made, however deep (*said in a report to the Human
-/// Rights Council in Geneva*, *told a reconstruction conference in Tokyo*).
+/// after verb `i`, outside what the statement is about: where a statement was made, however
+/// deep (*said in a report to the Human Rights Council in Geneva*, *told a reconstruction
+/// conference in Tokyo*).
 fn is_setting(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
     if tree.upos(m.head) != "PROPN" || !matches!(tree.case_of(m.head), Some("IN" | "AT")) {
         return false;
     }
     let mut x = m.head;
     for _ in 0..tree.len() {
+        // A place inside what the statement is about is the topic's (*claimed responsibility
+        // for the attack in Kabul*, *expressed shock over developments in Bangladesh*).
+        if x != m.head && matches!(tree.case_of(x), Some(p) if TOPIC_PREPOSITIONS.contains(&p)) {
+            return false;
+        }
         match tree.head[x] {
             Some(h) if h == i => return matches!(tree.base_rel(x), "obl" | "obj"),
             Some(h) if matches!(tree.base_rel(x), "nmod" | "obl") => x = h,
@@ -1044,6 +1050,9 @@ fn is_setting(tree: &Tree<'_>, i: usize, m: &Mention) -> bool {
     }
     false
 }
+
+/// Prepositions of what a statement is about (not *on*, which is as often a time).
+const TOPIC_PREPOSITIONS: &[&str] = &["OVER", "ABOUT", "CONCERNING", "REGARDING", "FOR"];
 
 /// Verbs of going somewhere: the place is whom they visit.
 const MOTION: &[&str] = &[

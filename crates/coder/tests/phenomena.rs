@@ -1720,6 +1720,11 @@ fn statements_are_not_made_to_their_setting() {
     let tell = coder_with(&format!("{VERBS}\n--- TELL [010] ---\nTELL\n"), true);
     let run = c.run(&tell, &fx, &["setting-object"], default_date());
     c.expect(&run, &[]);
+    // A place inside what the statement is about is the topic's: *claimed responsibility for
+    // the attack in Israel*.
+    let claim = coder_with("--- CLAIM [015] ---\nCLAIM\n", true);
+    let run = c.run(&claim, &fx, &["setting-topic"], default_date());
+    c.expect(&run, &[ev("GON", "ISR", "015")]);
     c.finish();
 }
 
