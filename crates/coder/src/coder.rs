@@ -1115,7 +1115,7 @@ fn arguments(tree: &Tree<'_>, mentions: &[Mention], i: usize, passive: bool) -> 
     if passive {
         let agent = Side::new(
             by_phrase
-                .map(|c| actors_of(tree, mentions, c))
+                .map(|c| agents_of(tree, mentions, c))
                 .unwrap_or_default(),
             Via::ByPhrase,
         );
@@ -1218,12 +1218,12 @@ fn preceding_bare_mention(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Ve
 /// The actors of subject word `s` of verb `i`; relative and personal pronouns take their
 /// antecedent from the tree.
 fn resolve_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize, s: usize) -> Side {
-    let direct = actors_of(tree, mentions, s);
+    let direct = agents_of(tree, mentions, s);
     if !direct.is_empty() || tree.upos(s) != "PRON" {
         return Side::new(direct, Via::Subject);
     }
     if tree.rel(i) == "acl:relcl" {
-        let head = tree.head[i].map(|h| actors_of(tree, mentions, h));
+        let head = tree.head[i].map(|h| agents_of(tree, mentions, h));
         return Side::new(head.unwrap_or_default(), Via::ModifiedNoun);
     }
     if matches!(tree.lemma[s], "IT" | "THEY" | "HE" | "SHE" | "WE") {
@@ -1258,7 +1258,7 @@ fn inherited_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Side {
                 "acl" => root_coordination(tree, h).unwrap_or(h),
                 _ => h,
             };
-            Side::new(actors_of(tree, mentions, noun), Via::ModifiedNoun)
+            Side::new(agents_of(tree, mentions, noun), Via::ModifiedNoun)
         }
         "advcl" => {
             // The object does what an of/for gerund or an object-control infinitive says
@@ -1386,7 +1386,7 @@ fn governing_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usi
             .copied()
             .find(|&c| matches!(tree.rel(c), "nsubj" | "nsubj:pass"));
         if let Some(s) = subject {
-            let a = actors_of(tree, mentions, s);
+            let a = agents_of(tree, mentions, s);
             if !a.is_empty() {
                 return a;
             }
@@ -1399,6 +1399,18 @@ fn governing_subject(tree: &Tree<'_>, mentions: &[Mention], i: usize) -> Vec<usi
 /// The mentions of the noun phrase headed by `w` and its conjuncts; when the phrase names no
 /// actor itself, the first actor inside it (with that actor's conjuncts).
 fn actors_of(tree: &Tree<'_>, mentions: &[Mention], w: usize) -> Vec<usize> {
+    phrase_actors(tree, mentions, w, true)
+}
+
+/// The actors of the noun phrase headed by `w` as one who acts: as [`actors_of`], but not a
+/// place the phrase names (*a suicide bombing in Tajikistan that killed 24 people*: the
+/// bombing is not Tajikistan's, though *condemned abuses in China* is about China).
+fn agents_of(tree: &Tree<'_>, mentions: &[Mention], w: usize) -> Vec<usize> {
+    phrase_actors(tree, mentions, w, false)
+}
+
+/// [`actors_of`] and [`agents_of`]: with or without the places in *in* phrases.
+fn phrase_actors(tree: &Tree<'_>, mentions: &[Mention], w: usize, places: bool) -> Vec<usize> {
     let w = mentions::np_head(tree, w);
     let mut heads = vec![w];
     conjuncts(tree, w, &mut heads);
@@ -1407,7 +1419,9 @@ fn actors_of(tree: &Tree<'_>, mentions: &[Mention], w: usize) -> Vec<usize> {
         return direct;
     }
     let inside = tree.subtree_without(w, &|c| {
-        is_clause_rel(tree.rel(c)) || matches!(tree.rel(c), "acl" | "ccomp" | "xcomp")
+        is_clause_rel(tree.rel(c))
+            || matches!(tree.rel(c), "acl" | "ccomp" | "xcomp")
+            || (!places && tree.case_of(c) == Some("IN"))
     });
     first_mention_in(tree, mentions, &inside, &[])
 }

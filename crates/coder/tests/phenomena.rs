@@ -1707,6 +1707,18 @@ fn statements_are_not_made_to_their_audience() {
     c.finish();
 }
 
+/// A place named in the subject's phrase is not who acts: *a car bomb in Gondor attacked
+/// Israeli troops* has no source (though an object's place may be its target).
+#[test]
+fn a_place_in_the_subject_is_not_the_source() {
+    let fx = fixture!("context");
+    let monadic = coder_with(VERBS, false);
+    let mut c = Check::new();
+    let run = c.run(&monadic, &fx, &["place-not-agent"], default_date());
+    c.expect(&run, &[ev("-", "ISRMIL", "190")]);
+    c.finish();
+}
+
 /// A statement is not made to the place it was made in, however deep the phrase (*said in a
 /// report to the council in Israel*, *told a news conference in Israel*).
 #[test]
