@@ -855,7 +855,9 @@ fn code_verb(
                 let all = exclude.len();
                 exclude.extend(venues);
                 let mut later = first_mention_in(tree, mentions, &post, &exclude);
-                if later.is_empty() && !statement {
+                // The place stands in only where nothing else is named: *killed six
+                // militants in a raid in Khyber Pakhtunkhwa* is against the militants.
+                if later.is_empty() && !statement && t.is_empty() {
                     later = first_mention_in(tree, mentions, &post, &exclude[..all]);
                 }
                 if t.is_empty() || (!later.is_empty() && !unknown(&later)) {

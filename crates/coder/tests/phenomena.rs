@@ -1707,6 +1707,23 @@ fn statements_are_not_made_to_their_audience() {
     c.finish();
 }
 
+/// A place stands in for the target only where no one else is named: *attacked protesters in
+/// a raid in Gondor* is against the protesters, not Gondor.
+#[test]
+fn a_place_does_not_displace_a_named_target() {
+    let fx = fixture!("context");
+    let coder = coder();
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["venue-not-over-patient"], default_date());
+    let target = run.events().first().and_then(|e| e.target.as_ref());
+    c.that(
+        target.is_some_and(|t| t.text == "protesters"),
+        &run,
+        "the protesters as target",
+    );
+    c.finish();
+}
+
 /// A place named in the subject's phrase is not who acts: *a car bomb in Gondor attacked
 /// Israeli troops* has no source (though an object's place may be its target).
 #[test]
