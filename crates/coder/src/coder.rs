@@ -384,11 +384,29 @@ fn is_history(lex: &Lexicon, tree: &Tree<'_>, i: usize) -> bool {
     tree.year_of(i).is_some_and(|y| lex.is_historical_year(y))
 }
 
+/// Verbs of stopping, whose gerund names what stops (*stop bombing*, *ceased firing*).
+const CESSATION: &[&str] = &[
+    "STOP",
+    "CEASE",
+    "HALT",
+    "END",
+    "QUIT",
+    "SUSPEND",
+    "DISCONTINUE",
+];
+
 /// Whether verb `i` names nothing that happened: it is in a condition (*if*, *unless*), or
 /// conjoined or infinitive under one (*would respond with force if drones again violated its
 /// airspace* reports no violation), or is a subjectless participle of comparison (*as expected
 /// by economists*, *as agreed*).
 fn names_no_fact(tree: &Tree<'_>, i: usize) -> bool {
+    // What is stopped is not done: *called on Israel to stop bombing civilians*.
+    let stopped = tree.words[i].xpos == "VBG"
+        && tree.rel(i) == "xcomp"
+        && tree.head[i].is_some_and(|h| CESSATION.contains(&tree.lemma[h]));
+    if stopped {
+        return true;
+    }
     let comparison = tree.words[i].xpos == "VBN"
         && tree.children_rel(i, "mark").any(|m| tree.upper[m] == "AS")
         && !tree.children[i]

@@ -965,6 +965,17 @@ fn xcomp_takes_the_controller_as_source() {
     c.finish();
 }
 
+/// What a verb of stopping stops is not done: *Israel stopped attacking Iran* is no attack.
+#[test]
+fn a_stopped_act_is_not_done() {
+    let fx = fixture!("xcomp");
+    let monadic = coder_with(VERBS, false);
+    let mut c = Check::new();
+    let run = c.run(&monadic, &fx, &["stop-gerund"], default_date());
+    c.expect(&run, &[]);
+    c.finish();
+}
+
 /// A governing verb's pattern met only inside a *that*-clause with its own subject describes
 /// that clause, not the governing act: *demanded that Israel free the soldiers held in its
 /// jails* is a demand for their release (1053), not, by `* JAILS`, a demand for detention.
