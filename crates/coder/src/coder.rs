@@ -438,8 +438,8 @@ fn names_no_fact(tree: &Tree<'_>, i: usize) -> bool {
 /// Makes a governing verb of intent, appeal, demand, refusal or threat and its complement's
 /// event one event (see [`complement`]): the complement's event refines the governing event's
 /// code and is dropped; under a refusal with no event of its own, it becomes the rejection.
-/// What a disapproval's *of* clause names is the charge, not an event (*accused Kyiv of
-/// supporting armed groups*).
+/// What a disapproval's or a court's *of* clause names is the charge, not an event (*accused
+/// Kyiv of supporting armed groups*, *convicted of killing*).
 fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &mut Vec<Found>) {
     let mut dropped = vec![false; out.len()];
     for x in 0..out.len() {
@@ -458,7 +458,8 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
             tree.children[out[x].at]
                 .iter()
                 .any(|&c| tree.rel(c) == "mark" && tree.upper[c] == "OF")
-                && out.iter().any(|g| g.at == a && g.code.root() == "11")
+                && (out.iter().any(|g| g.at == a && g.code.root() == "11")
+                    || JUDGE.contains(&tree.lemma[a]))
         });
         if charge {
             dropped[x] = true;
@@ -1381,6 +1382,10 @@ fn is_gerund_complement(tree: &Tree<'_>, i: usize) -> bool {
             .any(|m| matches!(tree.upper[m], "OF" | "FOR"))
         && tree.children_rel(i, "nsubj").next().is_none()
 }
+
+/// Verbs of a court whose *of* gerund is the charge judged (*a man convicted of killing a
+/// police officer*), not an event of the day.
+const JUDGE: &[&str] = &["CONVICT", "ACQUIT", "CLEAR", "FIND", "INDICT"];
 
 /// Verbs whose `of`/`for` gerund is what they allege: the accuser reports that event.
 const ALLEGE: &[&str] = &["ACCUSE", "BLAME", "CHARGE", "SUSPECT"];

@@ -965,6 +965,18 @@ fn xcomp_takes_the_controller_as_source() {
     c.finish();
 }
 
+/// A court's *of* gerund is the charge judged, not an event: *Iran convicted an Israeli
+/// soldier of attacking Gondor* codes no attack.
+#[test]
+fn a_conviction_names_its_charge_not_an_event() {
+    let fx = fixture!("xcomp");
+    let coder = coder();
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["convicted-of"], default_date());
+    c.expect(&run, &[]);
+    c.finish();
+}
+
 /// What a verb of stopping stops is not done: *Israel stopped attacking Iran* is no attack.
 #[test]
 fn a_stopped_act_is_not_done() {
