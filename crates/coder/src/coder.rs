@@ -438,8 +438,9 @@ fn names_no_fact(tree: &Tree<'_>, i: usize) -> bool {
 /// Makes a governing verb of intent, appeal, demand, refusal or threat and its complement's
 /// event one event (see [`complement`]): the complement's event refines the governing event's
 /// code and is dropped; under a refusal with no event of its own, it becomes the rejection.
-/// What a disapproval's or a court's *of* clause names is the charge, not an event (*accused
-/// Kyiv of supporting armed groups*, *convicted of killing*).
+/// What a disapproval's or a court's *of* clause (a disapproval's *for* clause) names is the
+/// charge, not an event (*accused Kyiv of supporting armed groups*, *convicted of killing*,
+/// *criticised Hungary for blocking aid*).
 fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &mut Vec<Found>) {
     let mut dropped = vec![false; out.len()];
     for x in 0..out.len() {
@@ -455,11 +456,14 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
             _ => None,
         };
         let charge = accuser.is_some_and(|a| {
-            tree.children[out[x].at]
-                .iter()
-                .any(|&c| tree.rel(c) == "mark" && tree.upper[c] == "OF")
-                && (out.iter().any(|g| g.at == a && g.code.root() == "11")
-                    || JUDGE.contains(&tree.lemma[a]))
+            let marked = |m: &str| {
+                tree.children[out[x].at]
+                    .iter()
+                    .any(|&c| tree.rel(c) == "mark" && tree.upper[c] == m)
+            };
+            let disapproval = out.iter().any(|g| g.at == a && g.code.root() == "11");
+            (marked("OF") && (disapproval || JUDGE.contains(&tree.lemma[a])))
+                || (marked("FOR") && disapproval)
         });
         if charge {
             dropped[x] = true;

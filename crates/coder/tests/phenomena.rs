@@ -965,8 +965,8 @@ fn xcomp_takes_the_controller_as_source() {
     c.finish();
 }
 
-/// A court's *of* gerund is the charge judged, not an event: *Iran convicted an Israeli
-/// soldier of attacking Gondor* codes no attack.
+/// A court's *of* gerund and a disapproval's *for* gerund are the charge, not an event: *Iran
+/// convicted an Israeli soldier of attacking Gondor* codes no attack.
 #[test]
 fn a_conviction_names_its_charge_not_an_event() {
     let fx = fixture!("xcomp");
@@ -974,6 +974,9 @@ fn a_conviction_names_its_charge_not_an_event() {
     let mut c = Check::new();
     let run = c.run(&coder, &fx, &["convicted-of"], default_date());
     c.expect(&run, &[]);
+    // So is a disapproval's *for* gerund: *Iran condemned Israel for attacking Gondor*.
+    let run = c.run(&coder, &fx, &["condemned-for"], default_date());
+    c.expect(&run, &[ev("IRN", "ISR", "111")]);
     c.finish();
 }
 
