@@ -1,4 +1,5 @@
-//! Code-book distinctions the verb dictionary cannot draw: riots, crackdowns, mass killings.
+//! Code-book distinctions the verb dictionary cannot draw: riots, crackdowns, mass killings,
+//! official complaints.
 //!
 //! The verb dictionary codes *torched*, *opened fire* or *killed* as assaults and fights (CAMEO
 //! roots 18 and 19) whoever does them to whomever, but CAMEO tells apart force used in protest
@@ -88,10 +89,55 @@ fn is_armed(code: &str) -> bool {
     actor_roles(code).any(|r| ARMED.contains(&r))
 }
 
+/// Whether an actor code names a state or its government (*China*, *the Philippines*,
+/// `JPNGOV`), which protests through diplomatic channels, not in the street.
+fn is_state(code: &str) -> bool {
+    actor_country(code).is_some_and(|c| c != UNKNOWN_COUNTRY && c.len() == 3)
+        && actor_roles(code).next().is_none_or(|r| r == "GOV")
+        && !code.starts_with("IGO")
+}
+
+/// The code-book code for a protest by a state to another: *complain officially* (114), not
+/// the street protest (14) the verb dictionary gives *protested* (*the Philippines protested to
+/// China over the use of water cannon*).
+fn official_complaint(code: &EventCode, source: &str, target: Option<&str>) -> bool {
+    let abroad = |t: &str| {
+        t.starts_with("IGO")
+            || actor_country(t).is_some_and(|c| c != UNKNOWN_COUNTRY && !at_home(source, t))
+    };
+    code.root() == "14" && code.base() != "145" && is_state(source) && target.is_some_and(abroad)
+}
+
+/// Whether the source of a protest at verb `v` names a state, not its people: *protest* or
+/// *complain* (or *summoned … to protest*) said of a name that is no plural of a people (*the
+/// Philippines protested*, not *Iranians protested*).
+fn protest_by_state(tree: &Tree<'_>, v: usize, m: &Mention) -> bool {
+    let people = matches!(tree.words[m.head].xpos.as_str(), "NNS" | "NNPS")
+        && !tree.upper[m.head].eq_ignore_ascii_case(tree.lemma[m.head]);
+    matches!(tree.lemma[v], "PROTEST" | "COMPLAIN" | "SUMMON") && !people
+}
+
 /// Recodes the assaults and fights (CAMEO 18, 19) among `out` that are mass killings, riots or
-/// crackdowns.
+/// crackdowns, and the protests that are a state's official complaints.
 pub(crate) fn recode(tree: &Tree<'_>, out: &mut [Found], mentions: &[Mention]) {
     for f in out.iter_mut() {
+        if let Some(m) = f.source.map(|m| &mentions[m]) {
+            let target = f.target.map(|m| mentions[m].code.as_str());
+            if official_complaint(&f.code, &m.code, target)
+                && protest_by_state(tree, f.at, m)
+                && let Some(code) = EventCode::parse("114")
+            {
+                f.refinement = Some(Citation {
+                    entry: format!(
+                        "{} a state's protest to another: complain officially (114)",
+                        f.code.as_str()
+                    ),
+                    at: "CAMEO code book".to_string(),
+                });
+                f.code = code;
+                continue;
+            }
+        }
         if !matches!(f.code.root(), "18" | "19") {
             continue;
         }
@@ -140,6 +186,20 @@ mod tests {
         // Armed opposition fights.
         assert_eq!(street_code("SYROPPMIL", Some("SYRMIL")), None);
         assert_eq!(street_code("---REB", Some("NGA")), None);
+    }
+
+    #[test]
+    fn states_complain_officially() {
+        let c = |s: &str| EventCode::parse(s).expect("code");
+        assert!(official_complaint(&c("140"), "PHL", Some("CHN")));
+        assert!(official_complaint(&c("141"), "CHNGOV", Some("JPNGOV")));
+        assert!(official_complaint(&c("140"), "TWN", Some("IGOUNO")));
+        // Protesters, a riot, or a protest at home stay protests.
+        assert!(!official_complaint(&c("140"), "PHLOPP", Some("CHN")));
+        assert!(!official_complaint(&c("140"), "CUB", Some("---CVL")));
+        assert!(!official_complaint(&c("145"), "PHL", Some("CHN")));
+        assert!(!official_complaint(&c("140"), "PHL", Some("PHLGOV")));
+        assert!(!official_complaint(&c("140"), "PHL", None));
     }
 
     #[test]

@@ -1611,7 +1611,8 @@ fn pattern_words_are_not_met_by_the_scene() {
 }
 
 /// A participle used as an adjective is no verb and no pattern noun: *protested against the
-/// planned visit* is a protest (140), not opposition to a plan (127), and nobody planned.
+/// planned visit* is a protest (a state's: an official complaint, 114), not opposition to a
+/// plan (127), and nobody planned.
 #[test]
 fn adjectival_participles_name_nothing() {
     let fx = fixture!("patterns");
@@ -1619,7 +1620,7 @@ fn adjectival_participles_name_nothing() {
     let coder = coder_with(verbs, false);
     let mut c = Check::new();
     let run = c.run(&coder, &fx, &["pat-participle"], default_date());
-    c.expect(&run, &[ev("IRN", "ISR", "140")]);
+    c.expect(&run, &[ev("IRN", "ISR", "114")]);
     c.finish();
 }
 
@@ -1730,6 +1731,19 @@ fn statements_are_not_made_to_their_audience() {
         let run = c.run(&coder, &fx, &[id], default_date());
         c.expect(&run, &[]);
     }
+    c.finish();
+}
+
+/// A state's protest to another is an official complaint (114), its people's a protest (14).
+#[test]
+fn a_state_protests_officially() {
+    let fx = fixture!("context");
+    let coder = coder_with("--- PROTEST [140] ---\nPROTEST\n", true);
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["state-protest"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "114")]);
+    let run = c.run(&coder, &fx, &["people-protest"], default_date());
+    c.expect(&run, &[ev("ISROPP", "IRN", "140")]);
     c.finish();
 }
 
@@ -1898,8 +1912,9 @@ fn actors_after_the_verb_before_its_place() {
     let verbs = "--- PROTEST [140] ---\nPROTEST\n\n--- ARRIVE [042] ---\nARRIVE\n";
     let coder = coder_with(verbs, true);
     let mut c = Check::new();
+    // (Iran's protest to Israel is an official complaint, 114.)
     let run = c.run(&coder, &fx, &["venue-before-target"], default_date());
-    c.expect(&run, &[ev("IRN", "ISR", "140")]);
+    c.expect(&run, &[ev("IRN", "ISR", "114")]);
     let run = c.run(&coder, &fx, &["journey"], default_date());
     c.expect(&run, &[ev("IRN", "GON", "042")]);
     c.finish();
