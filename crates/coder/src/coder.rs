@@ -473,8 +473,8 @@ fn join_complements(lex: &Lexicon, tree: &Tree<'_>, mentions: &[Mention], out: &
         // A governing verb's pattern met only inside the complement describes the complement
         // (*demanded that Israel free prisoners held in its jails* is no demand for detention
         // by `* &DETENTION`): the verb governs with its own code.
+        let subject = tree.children_rel(out[x].at, "nsubj").next().is_some();
         for g in 0..out.len() {
-            let subject = tree.children_rel(out[x].at, "nsubj").next().is_some();
             let inside = subject
                 && !out[g].pattern_words.is_empty()
                 && out[g]

@@ -11,6 +11,7 @@
 use tacitus_dict::EventCode;
 
 use crate::coder::Found;
+use crate::domestic;
 use crate::event::Citation;
 use crate::mentions::{Mention, UNKNOWN_COUNTRY, actor_country, actor_roles};
 use crate::tree::Tree;
@@ -92,14 +93,12 @@ fn is_armed(code: &str) -> bool {
 /// Whether an actor code names a state or its government (*China*, *the Philippines*,
 /// `JPNGOV`), which protests through diplomatic channels, not in the street.
 fn is_state(code: &str) -> bool {
-    actor_country(code).is_some_and(|c| c != UNKNOWN_COUNTRY && c.len() == 3)
-        && actor_roles(code).next().is_none_or(|r| r == "GOV")
-        && !code.starts_with("IGO")
+    domestic::state_country(code).is_some() && actor_roles(code).next().is_none_or(|r| r == "GOV")
 }
 
-/// The code-book code for a protest by a state to another: *complain officially* (114), not
-/// the street protest (14) the verb dictionary gives *protested* (*the Philippines protested to
-/// China over the use of water cannon*).
+/// Whether a protest is a state's to another state or an international body: *complain
+/// officially* (114), not the street protest (14) the verb dictionary gives *protested* (*the
+/// Philippines protested to China over the use of water cannon*).
 fn official_complaint(code: &EventCode, source: &str, target: Option<&str>) -> bool {
     let abroad = |t: &str| {
         t.starts_with("IGO")
