@@ -274,8 +274,9 @@ pub(crate) fn find(lex: &Lexicon, tree: &Tree<'_>, date: Option<Date>) -> Vec<Me
     out
 }
 
-/// A group's matches as actor sets: an actor conjoined to another actor of the group stands
-/// alone (with the group's agents), the rest stay together.
+/// A group's matches as actor sets: an actor conjoined to another actor of the group (in the
+/// tree, or by a conjunction between them) stands alone (with the group's agents), the rest
+/// stay together.
 fn split_conjoined(tree: &Tree<'_>, matches: &[Match], group: &[usize]) -> Vec<Vec<usize>> {
     let inside = |w: usize, other: usize| {
         let m = &matches[other];
@@ -293,7 +294,15 @@ fn split_conjoined(tree: &Tree<'_>, matches: &[Match], group: &[usize]) -> Vec<V
                     .iter()
                     .any(|&o| o != mi && !is_agent(&matches[o]) && inside(x, o))
             });
-        if conj_of_actor {
+        // "Japan and South Korea" that the parser made one name (*Japan* a compound of
+        // *Korea*): an actor right after a conjunction that follows another actor of the group.
+        let after_conjunction = !is_agent(m)
+            && m.start >= 2
+            && tree.upos(m.start - 1) == "CCONJ"
+            && group
+                .iter()
+                .any(|&o| o != mi && !is_agent(&matches[o]) && matches[o].end == m.start - 1);
+        if conj_of_actor || after_conjunction {
             alone.push(vec![mi]);
         } else {
             base.push(mi);

@@ -656,6 +656,18 @@ fn compound_actors() {
     c.finish();
 }
 
+/// "Japan and South Korea" read by the parser as one name (*Japan* a compound of *Korea*) is
+/// still two actors: a conjunction between two actors of one phrase parts them.
+#[test]
+fn a_conjunction_parts_actors_read_as_one_name() {
+    let fx = fixture!("compound");
+    let coder = coder();
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["compound-as-name"], default_date());
+    c.expect(&run, &[ev("BRA", "IRN", "111"), ev("USA", "IRN", "111")]);
+    c.finish();
+}
+
 /// "Israeli and Iranian troops": conjoined country adjectives under one agent noun are two
 /// actors, each with the agent's role.
 #[test]
