@@ -48,8 +48,8 @@ pub(crate) struct Tree<'a> {
     /// Last word of each word's subtree (subtrees of projective trees are contiguous; for the
     /// rest this bounds them).
     pub right: Vec<usize>,
-    /// Relation of each word, as the parser gave it or as [`object_as_said_subject`],
-    /// [`conjunct_as_speaker`], [`participle_as_modifier`],
+    /// Relation of each word, as the parser gave it or as [`object_under_punctuation`],
+    /// [`object_as_said_subject`], [`conjunct_as_speaker`], [`participle_as_modifier`],
     /// [`controlled`], [`clause_after_time`] and [`relative_as_complement`] repair it.
     rels: Vec<&'a str>,
 }
@@ -248,6 +248,36 @@ fn participle_as_modifier(words: &[Word], head: &[Option<usize>], v: usize) -> O
     (determined && object && head[h] != Some(v)).then_some(n)
 }
 
+/// The verb whose object noun `n` is, when the parser hung the object from the sentence's
+/// final punctuation as a subject (*Police detained former Prime Minister Imran Khan on
+/// Tuesday.*: *Imran* an `nsubj` of the full stop, *former* an `amod` of it): a noun under
+/// punctuation, its phrase right after a verb (not of speech) with no object of its own that
+/// the punctuation hangs from. `None` for every other word.
+fn object_under_punctuation(
+    words: &[Word],
+    lemma: &[&str],
+    head: &[Option<usize>],
+    n: usize,
+) -> Option<usize> {
+    if !matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
+        || !matches!(words[n].deprel.as_str(), "nsubj" | "obj")
+    {
+        return None;
+    }
+    let p = head[n].filter(|&p| p > n && words[p].upos == "PUNCT")?;
+    // Not a verb of speech, after which such a noun is the subject of what was said.
+    let v = head[p].filter(|&v| {
+        v < n
+            && words[v].upos == "VERB"
+            && !SAYING.contains(&lemma[v])
+            && !matches!(lemma[v], "TELL" | "REPORT")
+    })?;
+    let object = (0..words.len()).any(|c| head[c] == Some(v) && words[c].deprel == "obj");
+    // The noun's phrase follows the verb at once.
+    let next = (v + 1..n).all(|w| head[w] == Some(p) || dominated(head, w, n));
+    (!object && next).then_some(v)
+}
+
 /// The first and last word of the unbroken run of words around `i` that `i` dominates.
 fn phrase(head: &[Option<usize>], i: usize) -> (usize, usize) {
     let mut start = i;
@@ -288,6 +318,19 @@ impl<'a> Tree<'a> {
             .collect();
         let lemma: Vec<&str> = (0..n).map(|i| spellings.get(n + i)).collect();
         let mut repaired: Vec<Option<&'static str>> = vec![None; n];
+        for i in 0..n {
+            if let Some(v) = object_under_punctuation(words, &lemma, &head, i) {
+                // Its modifiers hung from the punctuation too come back to it.
+                let p = head[i];
+                for w in v + 1..i {
+                    if head[w] == p && words[w].deprel != "punct" {
+                        head[w] = Some(i);
+                    }
+                }
+                head[i] = Some(v);
+                repaired[i] = Some("obj");
+            }
+        }
         for i in 0..n {
             if let Some(v) = object_as_said_subject(words, &lemma, &head, i) {
                 head[v] = head[i];

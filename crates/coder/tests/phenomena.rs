@@ -1388,6 +1388,11 @@ fn parser_slips_are_repaired() {
     let run = c.run(&monadic, &fx, &["slip-apposition-speaker"], default_date());
     c.expect(&run, &[ev("ISRMIL", "-", "190")]);
 
+    // "attacked former President Donald Trump on Monday.", the object hung from the full
+    // stop as its subject (as the parser does): Trump is what was attacked.
+    let run = c.run(&coder, &fx, &["slip-object-under-punct"], date(2018, 6, 1));
+    c.expect(&run, &[ev("ISRMIL", "USAGOV", "190")]);
+
     // "condemned five detained Iranian soldiers", the participle read as a clause with the
     // soldiers as its object: the soldiers are what was condemned.
     let run = c.run(&coder, &fx, &["slip-participle-clause"], default_date());
