@@ -468,12 +468,18 @@ pub(crate) fn np_head(tree: &Tree<'_>, mut i: usize) -> usize {
     i
 }
 
-/// Pushes the conjuncts of `i` (recursively) onto `out`; in a list that has conjuncts, an
-/// apposition is one more member ("Mordor, the awful Arnor, and Gondor").
+/// Pushes the conjuncts of `i` (recursively) onto `out`; in a list that has conjuncts, and after
+/// a singular subject of a plural verb, an apposition is one more member ("Mordor, the awful
+/// Arnor, and Gondor", "Sudan's army, RSF agree").
 pub(crate) fn conjuncts(tree: &Tree<'_>, i: usize, out: &mut Vec<usize>) {
     let has_conj = tree.children_rel(i, "conj").next().is_some();
+    // A singular subject of a plural verb: its apposition is a second subject, as headlines
+    // write "and" (*Sudan's army, RSF agree to 24-hour ceasefire*).
+    let plural_verb = tree.rel(i).starts_with("nsubj")
+        && matches!(tree.words[i].xpos.as_str(), "NN" | "NNP")
+        && tree.head[i].is_some_and(|v| tree.words[v].xpos == "VBP");
     for &c in &tree.children[i] {
-        let member = tree.rel(c) == "conj" || (has_conj && tree.rel(c) == "appos");
+        let member = tree.rel(c) == "conj" || ((has_conj || plural_verb) && tree.rel(c) == "appos");
         if member && !out.contains(&c) {
             out.push(c);
             conjuncts(tree, c, out);

@@ -668,6 +668,18 @@ fn a_conjunction_parts_actors_read_as_one_name() {
     c.finish();
 }
 
+/// A headline's comma for *and*: the apposition of a singular subject of a plural verb is a
+/// second subject (*Sudan's army, RSF agree to 24-hour ceasefire*).
+#[test]
+fn a_headline_comma_joins_two_subjects() {
+    let fx = fixture!("compound");
+    let coder = coder();
+    let mut c = Check::new();
+    let run = c.run(&coder, &fx, &["compound-headline-comma"], default_date());
+    c.expect(&run, &[ev("ISR", "IRN", "190"), ev("GON", "IRN", "190")]);
+    c.finish();
+}
+
 /// "Israeli and Iranian troops": conjoined country adjectives under one agent noun are two
 /// actors, each with the agent's role.
 #[test]
