@@ -117,7 +117,7 @@ fn clause_after_time(
         matches!(words[c].xpos.as_str(), "WDT" | "WP" | "WP$" | "WRB")
             || (words[c].form.eq_ignore_ascii_case("that") && words[c].deprel != "mark")
     };
-    let children = (0..words.len()).filter(|&c| head[c] == Some(i));
+    let children = children_of(head, i);
     let mut subject = false;
     for c in children {
         if relative(c) {
@@ -172,7 +172,6 @@ fn object_as_said_subject(
     }
     let s = head[i].filter(|&s| s < i && SAYING.contains(&lemma[s]))?;
     let (_, end) = phrase(head, i);
-    let children = |v: usize| (0..words.len()).filter(move |&c| head[c] == Some(v));
     // The predicate is the first word after the phrase that is not one of its own auxiliaries,
     // copula or adverbs.
     let v = (end + 1..words.len()).find(|&v| {
@@ -182,9 +181,10 @@ fn object_as_said_subject(
         ) || head[v].is_none_or(|h| h <= end)
     })?;
     let between = (end + 1..v).all(|w| head[w] == Some(v));
-    let helped = children(v).any(|c| c < v && matches!(words[c].deprel.as_str(), "aux" | "cop"));
-    let subject =
-        children(v).any(|c| words[c].deprel.starts_with("nsubj") || words[c].deprel == "expl");
+    let helped =
+        children_of(head, v).any(|c| c < v && matches!(words[c].deprel.as_str(), "aux" | "cop"));
+    let subject = children_of(head, v)
+        .any(|c| words[c].deprel.starts_with("nsubj") || words[c].deprel == "expl");
     let above = head[v].is_some_and(|h| dominated(head, s, h));
     (between && helped && !subject && above).then_some(v)
 }
@@ -206,8 +206,7 @@ fn conjunct_as_speaker(
     {
         return None;
     }
-    let children = |v: usize| (0..words.len()).filter(move |&c| head[c] == Some(v));
-    if children(i).any(|c| words[c].deprel == "cc") {
+    if children_of(head, i).any(|c| words[c].deprel == "cc") {
         return None;
     }
     let (start, end) = phrase(head, i);
@@ -219,7 +218,7 @@ fn conjunct_as_speaker(
         && (SAYING.contains(&lemma[v]) || lemma[v] == "TELL");
     (comma
         && speech
-        && !children(v).any(|c| words[c].deprel.starts_with("nsubj"))
+        && !children_of(head, v).any(|c| words[c].deprel.starts_with("nsubj"))
         && !dominated(head, v, i))
     .then_some(v)
 }
@@ -272,10 +271,16 @@ fn object_under_punctuation(
             && !SAYING.contains(&lemma[v])
             && !matches!(lemma[v], "TELL" | "REPORT")
     })?;
-    let object = (0..words.len()).any(|c| head[c] == Some(v) && words[c].deprel == "obj");
+    let object = children_of(head, v).any(|c| words[c].deprel == "obj");
     // The noun's phrase follows the verb at once.
     let next = (v + 1..n).all(|w| head[w] == Some(p) || dominated(head, w, n));
     (!object && next).then_some(v)
+}
+
+/// The words whose head is `v`, in order (the repairs work on heads still being changed, before
+/// the tree's own child lists exist).
+fn children_of(head: &[Option<usize>], v: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..head.len()).filter(move |&c| head[c] == Some(v))
 }
 
 /// The first and last word of the unbroken run of words around `i` that `i` dominates.
